@@ -1,0 +1,78 @@
+# dyad — build, test, demo, benchmark.
+#   make demo       install what is missing, build, code the example corpus
+#   make check      install what is missing, build, run every test
+#   make sanitize   the whole test suite under ASan + UBSan
+#   make bench      speed and memory on the Reuters corpus (../shared)
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+LIBS    := -lutf8proc -ljansson -lzstd -lz -lm
+SHARED  ?= ../shared
+
+# Debian packages dyad builds against (see README, "Dependencies").
+DEBS := gcc make libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev
+
+BUILD   ?= build
+SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c)
+CLI     := $(wildcard src/cli/*.c)
+DATA    := $(sort $(wildcard data/*.txt))
+OBJ     := $(SRC:%.c=$(BUILD)/%.o)
+CLIOBJ  := $(CLI:%.c=$(BUILD)/%.o)
+BLOB    := $(BUILD)/builtin.o $(BUILD)/builtin_table.o
+LIB     := $(BUILD)/libdyad.a
+DYAD    := $(BUILD)/dyad
+TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+
+.PHONY: all deps demo check test sanitize bench clean
+
+all: $(DYAD)
+
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD)/%.o: %.c $(wildcard src/*/*.h) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+
+$(BUILD)/builtin.S $(BUILD)/builtin_table.c: $(DATA) tools/embed.sh
+	@mkdir -p $(BUILD)
+	sh tools/embed.sh $(BUILD)/builtin.S $(BUILD)/builtin_table.c $(DATA)
+
+$(BUILD)/builtin.o: $(BUILD)/builtin.S
+	$(CC) -c $< -o $@
+
+$(BUILD)/builtin_table.o: $(BUILD)/builtin_table.c
+	$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+
+$(LIB): $(OBJ) $(BLOB)
+	rm -f $@ && ar rcs $@ $^
+
+$(DYAD): $(CLIOBJ) $(LIB)
+	$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(LIB) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIB) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< $(LIB) $(LIBS)
+
+demo: $(DYAD)
+	@sh tools/demo.sh $(DYAD)
+
+test: $(DYAD) $(TESTS)
+	@DYAD=$(DYAD) SHARED=$(SHARED) sh tests/run.sh $(TESTS)
+
+check: deps test
+
+sanitize:
+	$(MAKE) BUILD=build-san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+bench: $(DYAD)
+	@SHARED=$(SHARED) sh bench/run.sh $(DYAD)
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,141 @@
+/* dyad eval: score the coder against gold records (SPEC, "Gold records and scoring"). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { LV_EXACT, LV_ROOT, LV_QUAD, LV_N };
+static const char *const level_names[LV_N] = {"exact", "country-root", "quad"};
+
+typedef struct {
+    char key[LV_N][40];
+} ekey_t;
+
+static int quad_of(const dict_t *d, const char *code)
+{
+    const cameo_t *c = dict_cameo(d, code);
+    if (c) return c->quad;
+    char root[3] = {code[0], code[1], 0};
+    c = dict_cameo(d, root);
+    return c ? c->quad : 0;
+}
+
+static void make_key(const dict_t *d, const char *src, const char *tgt, const char *code, ekey_t *k)
+{
+    snprintf(k->key[LV_EXACT], 40, "%s|%s|%s", src, tgt, code);
+    snprintf(k->key[LV_ROOT], 40, "%.3s|%.3s|%.2s", src, tgt, code);
+    snprintf(k->key[LV_QUAD], 40, "%.3s|%.3s|%d", src, tgt, quad_of(d, code));
+}
+
+/* Matches between two multisets of keys at one level. */
+static size_t matches(const ekey_t *a, size_t na, const ekey_t *b, size_t nb, int lv)
+{
+    char *used = calloc(nb ? nb : 1, 1);
+    size_t m = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!used[j] && !strcmp(a[i].key[lv], b[j].key[lv])) {
+                used[j] = 1;
+                m++;
+                break;
+            }
+    free(used);
+    return m;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    const char *gold = NULL, *dir = NULL;
+    int by_record = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--gold") && i + 1 < argc) gold = argv[++i];
+        else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(argv[i], "--by-record")) by_record = 1;
+        else {
+            fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--by-record]\n");
+            return 1;
+        }
+    }
+    if (!gold) {
+        fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--by-record]\n");
+        return 1;
+    }
+    FILE *f = fopen(gold, "r");
+    if (!f) {
+        fprintf(stderr, "dyad: %s: cannot open\n", gold);
+        return 1;
+    }
+    dict_t *d = cli_load_dict(dir, NULL);
+    if (!d) {
+        fclose(f);
+        return 1;
+    }
+    coder_t *c = coder_new(d);
+    size_t tp[LV_N] = {0}, npred = 0, ngold = 0, records = 0, exact_records = 0, empty_ok = 0, bad = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    long lineno = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        json_error_t err;
+        json_t *o = json_loadb(line, (size_t)len, 0, &err);
+        json_t *text = o ? json_object_get(o, "text") : NULL;
+        json_t *evs = o ? json_object_get(o, "events") : NULL;
+        if (!json_is_string(text) || !json_is_array(evs)) {
+            fprintf(stderr, "dyad: %s:%ld: %s; record skipped\n", gold, lineno, o ? "no text or events" : err.text);
+            bad++;
+            json_decref(o);
+            continue;
+        }
+        records++;
+        const char *date = json_string_value(json_object_get(o, "date"));
+        coder_article(c, json_string_value(text), json_string_length(text), cli_date(date));
+        size_t ng = json_array_size(evs), np = c->nev;
+        ekey_t *gk = calloc(ng ? ng : 1, sizeof *gk), *pk = calloc(np ? np : 1, sizeof *pk);
+        for (size_t i = 0; i < ng; i++) {
+            json_t *e = json_array_get(evs, i);
+            const char *s = json_string_value(json_object_get(e, "source"));
+            const char *t = json_string_value(json_object_get(e, "target"));
+            const char *k = json_string_value(json_object_get(e, "code"));
+            make_key(d, s ? s : "", t ? t : "", k ? k : "", &gk[i]);
+        }
+        for (size_t i = 0; i < np; i++) make_key(d, c->ev[i].source, c->ev[i].target, c->ev[i].code, &pk[i]);
+        size_t m[LV_N];
+        for (int lv = 0; lv < LV_N; lv++) {
+            m[lv] = matches(pk, np, gk, ng, lv);
+            tp[lv] += m[lv];
+        }
+        npred += np;
+        ngold += ng;
+        int exact = m[LV_EXACT] == ng && m[LV_EXACT] == np;
+        exact_records += exact;
+        if (!ng && !np) empty_ok++;
+        if (by_record && !exact) {
+            const char *id = json_string_value(json_object_get(o, "id"));
+            printf("MISS %s\n  text: %s\n  gold:", id ? id : "?", json_string_value(text));
+            for (size_t i = 0; i < ng; i++) printf(" %s", gk[i].key[LV_EXACT]);
+            printf("\n  dyad:");
+            for (size_t i = 0; i < np; i++) printf(" %s", pk[i].key[LV_EXACT]);
+            printf("\n");
+        }
+        free(gk);
+        free(pk);
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    printf("records\t%zu\nexact records\t%zu (%.1f%%)\ncorrect no-event records\t%zu\ngold events\t%zu\npredicted events\t%zu\n",
+           records, exact_records, records ? 100.0 * (double)exact_records / (double)records : 0.0, empty_ok, ngold, npred);
+    printf("level\tprecision\trecall\tF1\n");
+    for (int lv = 0; lv < LV_N; lv++) {
+        double p = npred ? (double)tp[lv] / (double)npred : 0, r = ngold ? (double)tp[lv] / (double)ngold : 0;
+        double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
+        printf("%s\t%.3f\t%.3f\t%.3f\n", level_names[lv], p, r, f1);
+    }
+    coder_free(c);
+    dict_free(d);
+    return bad && !records ? 1 : 0;
+}

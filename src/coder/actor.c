@@ -1,0 +1,355 @@
+#include "actor.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/mem.h"
+
+#define UNIT_MAX 8
+
+typedef struct {
+    uint32_t len;
+    uint32_t ents[UNIT_MAX]; /* entry indices valid here */
+    int n;
+    int32_t alias_person;    /* >= 0: matched through an article alias */
+} unit_t;
+
+static int is_proper_kind(int k)
+{
+    return k == ENT_COUNTRY || k == ENT_ADJ || k == ENT_CAPITAL || k == ENT_PERSON || k == ENT_ORG || k == ENT_PLACE;
+}
+
+static int valid_on(const entry_t *e, int32_t date)
+{
+    if (!date) return 1;
+    return (!e->from || date >= e->from) && (!e->to || date <= e->to);
+}
+
+static void longest(const dict_t *d, const tok_t *t, size_t i, size_t n, int32_t date, const alias_t *alias,
+                    size_t nalias, unit_t *u)
+{
+    u->len = 0;
+    u->n = 0;
+    u->alias_person = -1;
+    uint32_t node = 0;
+    for (size_t k = i; k < n; k++) {
+        if (!t[k].id) break;
+        node = phrase_step(&d->actors, node, t[k].id);
+        if (node == UINT32_MAX) break;
+        int cnt = 0;
+        uint32_t tmp[UNIT_MAX];
+        for (uint32_t l = phrase_vals(&d->actors, node); l && cnt < UNIT_MAX; l = phrase_next(&d->actors, l)) {
+            uint32_t v = phrase_val(&d->actors, l);
+            const entry_t *e = &d->ents[v];
+            if (!valid_on(e, date)) continue;
+            if (is_proper_kind(e->kind) && !(t[i].flags & (TF_CAP | TF_NUM))) continue;
+            tmp[cnt++] = v;
+        }
+        if (cnt) {
+            u->len = (uint32_t)(k - i + 1);
+            u->n = cnt;
+            memcpy(u->ents, tmp, sizeof(uint32_t) * (size_t)cnt);
+        }
+    }
+    if (!u->len && (t[i].flags & TF_CAP) && t[i].id) {
+        for (size_t a = 0; a < nalias; a++)
+            if (alias[a].word == t[i].id) {
+                u->len = 1;
+                u->alias_person = (int32_t)alias[a].person;
+                return;
+            }
+    }
+    if (!u->len && (t[i].flags & TF_CAP) && !t[i].id) {
+        /* unknown capitalised word: could still be an introduced surname
+         * whose id is unknown to the dictionary - not possible, ids come
+         * from the dictionary; nothing to do */
+    }
+}
+
+static int unit_pick(const dict_t *d, const unit_t *u, int kind)
+{
+    for (int k = 0; k < u->n; k++)
+        if (d->ents[u->ents[k]].kind == kind) return (int)u->ents[k];
+    return -1;
+}
+
+static void add_alias(const dict_t *d, const tok_t *t, size_t b, size_t len, uint32_t person, alias_t **alias,
+                      size_t *nalias, size_t *cap)
+{
+    if (len < 2) return;
+    uint32_t w = d->people[person].surname ? d->people[person].surname : t[b + len - 1].id;
+    for (size_t a = 0; a < *nalias; a++)
+        if ((*alias)[a].word == w) {
+            (*alias)[a].person = person; /* the latest full mention wins */
+            return;
+        }
+    XGROW(*alias, *cap, *nalias + 1);
+    (*alias)[*nalias].word = w;
+    (*alias)[*nalias].person = person;
+    (*nalias)++;
+}
+
+static void set_code(char *dst, const char *country, const char *role)
+{
+    snprintf(dst, CODE_MAX, "%s%s", country, role);
+}
+
+void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int32_t date, alias_t **alias,
+                size_t *nalias, size_t *capalias, mentions_t *out)
+{
+    (void)text;
+    out->n = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t wc = dict_wclass(d, t[i].id);
+        size_t j = i;
+        int former = 0, det_the = 0, poss = 0;
+        unit_t u;
+        if (wc & (WC_DET | WC_POSS)) {
+            det_the = t[i].id == d->w_the;
+            poss = (wc & WC_POSS) != 0;
+            j++;
+        }
+        /* modifiers: only when they are not the start of a phrase themselves */
+        for (;;) {
+            if (j >= n) break;
+            longest(d, t, j, n, date, *alias, *nalias, &u);
+            if (u.len) break;
+            uint32_t c = dict_wclass(d, t[j].id);
+            if (c & WC_FORMER) former = 1;
+            else if (!(c & WC_MOD)) break;
+            j++;
+        }
+        /* the units of the phrase */
+        char nat[MENTION_CODES][CODE_MAX];
+        uint32_t nat_ent[MENTION_CODES];
+        int nnat = 0;
+        int agent_ent = -1, person = -1, person_ent = -1, counterpart = -1, whole = -1, place = -1;
+        char possessor[CODE_MAX] = "";
+        int possessor_ent = -1;
+        size_t start_units = j;
+        while (j < n) {
+            longest(d, t, j, n, date, *alias, *nalias, &u);
+            if (!u.len) {
+                uint32_t c = dict_wclass(d, t[j].id);
+                if ((nnat || possessor[0]) && agent_ent < 0 && (c & (WC_MOD | WC_FORMER))) {
+                    if (c & WC_FORMER) former = 1;
+                    j++;
+                    continue;
+                }
+                /* "Japanese and Chinese", "Sino-Japanese": more nationalities */
+                if (nnat && agent_ent < 0 && j + 1 < n &&
+                    (t[j].id == d->w_and || t[j].id == d->w_hyphen || t[j].id == d->w_comma)) {
+                    unit_t nx;
+                    longest(d, t, j + 1, n, date, *alias, *nalias, &nx);
+                    if (nx.len && unit_pick(d, &nx, ENT_ADJ) >= 0) {
+                        j++;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (u.alias_person >= 0) {
+                if (person >= 0) break;
+                person = u.alias_person;
+                j += u.len;
+                break;
+            }
+            int e;
+            if (agent_ent < 0 && person < 0 && (e = unit_pick(d, &u, ENT_ADJ)) >= 0 && unit_pick(d, &u, ENT_PERSON) < 0) {
+                if (nnat < MENTION_CODES) {
+                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[e].code);
+                    nat_ent[nnat++] = (uint32_t)e;
+                }
+                j += u.len;
+                continue;
+            }
+            if (person < 0 && (e = unit_pick(d, &u, ENT_AGENT)) >= 0 && unit_pick(d, &u, ENT_PERSON) < 0) {
+                if (agent_ent < 0) agent_ent = e;
+                j += u.len;
+                continue;
+            }
+            if (person < 0 && (e = unit_pick(d, &u, ENT_COUNTERPART)) >= 0) {
+                counterpart = e;
+                j += u.len;
+                break;
+            }
+            if ((e = unit_pick(d, &u, ENT_PERSON)) >= 0) {
+                person = (int)d->ents[e].person;
+                person_ent = e;
+                if (!strcmp(d->ents[e].code, "name")) add_alias(d, t, j, u.len, (uint32_t)person, alias, nalias, capalias);
+                j += u.len;
+                break;
+            }
+            int ce = unit_pick(d, &u, ENT_ORG);
+            if (ce < 0) ce = unit_pick(d, &u, ENT_COUNTRY);
+            if (ce < 0) ce = unit_pick(d, &u, ENT_CAPITAL);
+            if (ce >= 0) {
+                if (nnat || agent_ent >= 0 || possessor[0]) break;
+                /* "China's foreign minister": a possessor country */
+                if (j + u.len + 1 < n && t[j + u.len].id == d->w_s) {
+                    size_t k = j + u.len + 1;
+                    while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
+                    unit_t nx;
+                    if (k < n) {
+                        longest(d, t, k, n, date, *alias, *nalias, &nx);
+                        if (nx.len && (unit_pick(d, &nx, ENT_AGENT) >= 0 || unit_pick(d, &nx, ENT_COUNTERPART) >= 0)) {
+                            const entry_t *pe = &d->ents[ce];
+                            if (pe->kind == ENT_CAPITAL || pe->kind == ENT_COUNTRY)
+                                snprintf(possessor, sizeof possessor, "%s", pe->code);
+                            else
+                                snprintf(possessor, sizeof possessor, "%s", pe->code);
+                            possessor_ent = ce;
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
+                whole = ce;
+                j += u.len;
+                break;
+            }
+            if ((e = unit_pick(d, &u, ENT_PLACE)) >= 0) {
+                if (j == start_units && !nnat) {
+                    place = e;
+                    j += u.len;
+                }
+                break;
+            }
+            break;
+        }
+        /* "the foreign minister of Japan" */
+        char of_country[CODE_MAX] = "";
+        int of_ent = -1;
+        if (agent_ent >= 0 && person < 0 && !nnat && !possessor[0] && j + 1 < n && t[j].id == d->w_of) {
+            unit_t nx;
+            longest(d, t, j + 1, n, date, *alias, *nalias, &nx);
+            int ce = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;
+            if (ce < 0 && nx.len) ce = unit_pick(d, &nx, ENT_ORG);
+            if (ce >= 0) {
+                snprintf(of_country, sizeof of_country, "%s", d->ents[ce].code);
+                of_ent = ce;
+                j += 1 + nx.len;
+            }
+        }
+
+        mention_t m;
+        memset(&m, 0, sizeof m);
+        m.b = (uint32_t)i;
+        m.e = (uint32_t)j;
+        const char *role = agent_ent >= 0 ? d->ents[agent_ent].code : "";
+        if (former && role[0]) role = "ELI";
+        if (role[0]) snprintf(m.role, sizeof m.role, "%s", role);
+        if (person >= 0) {
+            const char *pc = dict_person_code(d, &d->people[person], date, NULL);
+            m.kind = MK_ACTOR;
+            m.has_person = 1;
+            m.person = (uint32_t)person;
+            m.n = 1;
+            if (pc) snprintf(m.code[0], CODE_MAX, "%s", pc);
+            else if (nnat) set_code(m.code[0], nat[0], role[0] ? role : "");
+            else set_code(m.code[0], "---", role);
+            m.ent[0][0] = person_ent >= 0 ? (uint32_t)person_ent + 1 : 0;
+            m.ent[0][1] = agent_ent >= 0 ? (uint32_t)agent_ent + 1 : 0;
+            m.ent[0][2] = nnat ? nat_ent[0] + 1 : 0;
+        } else if (counterpart >= 0) {
+            m.kind = MK_ACTOR;
+            m.counterpart = 1;
+            m.n = 1;
+            if (nnat) set_code(m.code[0], nat[0], "");
+            else if (possessor[0]) set_code(m.code[0], possessor, "");
+            else set_code(m.code[0], "---", "");
+            m.ent[0][0] = (uint32_t)counterpart + 1;
+            m.ent[0][1] = nnat ? nat_ent[0] + 1 : 0;
+        } else if (agent_ent >= 0) {
+            m.kind = MK_ACTOR;
+            if (nnat) {
+                m.n = (uint8_t)nnat;
+                for (int k = 0; k < nnat; k++) {
+                    set_code(m.code[k], nat[k], role);
+                    m.ent[k][0] = nat_ent[k] + 1;
+                    m.ent[k][1] = (uint32_t)agent_ent + 1;
+                }
+            } else {
+                m.n = 1;
+                const char *ctry = possessor[0] ? possessor : of_country[0] ? of_country : "---";
+                /* an organisation keeps its own code: "UN officials" are the UN */
+                if (strlen(ctry) > 3) snprintf(m.code[0], CODE_MAX, "%s", ctry);
+                else set_code(m.code[0], ctry, role);
+                m.ent[0][0] = (uint32_t)agent_ent + 1;
+                m.ent[0][1] = possessor_ent >= 0 ? (uint32_t)possessor_ent + 1 : of_ent >= 0 ? (uint32_t)of_ent + 1 : 0;
+                /* "the minister", "his spokesman": one known person, named earlier */
+                m.definite_role = !possessor[0] && !of_country[0] && (det_the || poss) && !d->ents[agent_ent].plural;
+            }
+        } else if (whole >= 0) {
+            const entry_t *e = &d->ents[whole];
+            m.kind = MK_ACTOR;
+            m.n = 1;
+            if (e->kind == ENT_CAPITAL) set_code(m.code[0], e->code, "GOV");
+            else snprintf(m.code[0], CODE_MAX, "%s", e->code);
+            m.ent[0][0] = (uint32_t)whole + 1;
+        } else if (place >= 0) {
+            m.kind = MK_PLACE;
+            m.n = 1;
+            snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
+            m.ent[0][0] = (uint32_t)place + 1;
+        } else if (dict_wclass(d, t[i].id) & WC_PRON) {
+            m.kind = MK_PRON;
+            m.e = (uint32_t)i + 1;
+            m.pron = t[i].id;
+        } else {
+            i++;
+            continue;
+        }
+        XGROW(out->v, out->cap, out->n + 1);
+        out->v[out->n++] = m;
+        i = m.e > i ? m.e : i + 1;
+    }
+}
+
+static const char *kind_name(int k)
+{
+    switch (k) {
+    case ENT_COUNTRY: return "country";
+    case ENT_ADJ: return "adjective";
+    case ENT_CAPITAL: return "capital";
+    case ENT_PLACE: return "place";
+    case ENT_PERSON: return "person";
+    case ENT_ORG: return "organisation";
+    case ENT_AGENT: return "agent";
+    case ENT_COUNTERPART: return "counterpart";
+    }
+    return "?";
+}
+
+void actor_describe(const dict_t *d, const mention_t *m, const char *text, const tok_t *t, buf_t *out)
+{
+    uint32_t bo = t[m->b].off, eo = t[m->e - 1].off + t[m->e - 1].len;
+    buf_printf(out, "\"%.*s\"", (int)(eo - bo), text + bo);
+    if (m->kind == MK_PRON) {
+        buf_puts(out, " pronoun");
+        return;
+    }
+    buf_puts(out, m->kind == MK_PLACE ? " place" : " ->");
+    for (int k = 0; k < m->n; k++) buf_printf(out, " %s", m->code[k][0] ? m->code[k] : "(none)");
+    if (m->counterpart) buf_puts(out, " + role of the other party (counterpart)");
+    if (m->definite_role) buf_puts(out, " (no country given: resolved from earlier mentions)");
+    buf_puts(out, "  from");
+    for (int k = 0; k < (m->n ? m->n : 1); k++)
+        for (int j = 0; j < 3; j++) {
+            uint32_t en = m->ent[k][j];
+            if (!en) continue;
+            const entry_t *e = &d->ents[en - 1];
+            buf_printf(out, " %s:%u %s", dict_file(d, e->file), e->line, kind_name(e->kind));
+            if (e->kind == ENT_PERSON) {
+                const role_t *r;
+                const char *c = dict_person_code(d, &d->people[e->person], 0, NULL);
+                (void)c;
+                buf_printf(out, " '%s'", d->people[e->person].name);
+                (void)r;
+            } else if (e->code[0]) {
+                buf_printf(out, " %s", e->code);
+            }
+        }
+    if (m->has_person && !m->ent[0][0]) buf_printf(out, " person '%s' (surname introduced earlier)", d->people[m->person].name);
+}

@@ -1,0 +1,820 @@
+#include "coder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/mem.h"
+#include "../text/clean.h"
+#include "../text/utf8.h"
+
+#define SIDE_MAX 8
+
+/* One side of an event: the codes of an actor phrase or a compound of them. */
+typedef struct {
+    int n;
+    char code[SIDE_MAX][CODE_MAX];
+    uint32_t b, e;        /* token span (sentence-relative) */
+    int person;           /* a person index when the side is one named person, else -1 */
+    int via;              /* 0 direct, 1 pronoun, 2 inherited */
+} side_t;
+
+/* A verb occurrence being coded. */
+typedef struct {
+    uint32_t k;           /* the verb token */
+    uint32_t gs;          /* start of its verb group */
+    uint32_t lemma;
+    uint8_t forms;
+    int neg, passive, infinitive;
+} verb_t;
+
+/* A reported clause: tokens [b, e) said by speaker to hearer. */
+typedef struct {
+    uint32_t b, e;
+    side_t speaker, hearer;
+    int active;
+    int events;           /* events coded inside it */
+    int pending;          /* the speech event to emit if it stays empty */
+    event_t pending_ev;
+} report_t;
+
+typedef struct {
+    coder_t *c;
+    const dict_t *d;
+    const tok_t *t;       /* tokens of the sentence */
+    uint32_t n;
+    uint32_t sidx;        /* sentence index */
+    uint32_t base;        /* byte offset of the sentence in c->text */
+    const char *text;     /* c->text.p */
+    int32_t date;
+    size_t ev0;           /* first event of this sentence */
+    side_t speaker;       /* who speaks the quoted words of this sentence */
+    int has_speaker;
+    report_t rep;
+} sctx_t;
+
+coder_t *coder_new(const dict_t *d)
+{
+    coder_t *c = xcalloc(1, sizeof *c);
+    c->d = d;
+    return c;
+}
+
+void coder_free(coder_t *c)
+{
+    if (!c) return;
+    buf_free(&c->text);
+    buf_free(&c->dateline);
+    buf_free(&c->raw);
+    toks_free(&c->toks);
+    sents_free(&c->sents);
+    free(c->ev);
+    free(c->ms.v);
+    free(c->alias);
+    free(c->at);
+    free(c->inq);
+    free(c->subj_of);
+    free(c);
+}
+
+#define TRACE(s, ...) \
+    do { \
+        if ((s)->c->trace) buf_printf((s)->c->trace, __VA_ARGS__); \
+    } while (0)
+
+/* ---- small token tests ------------------------------------------------- */
+
+static uint32_t wc(const sctx_t *s, uint32_t k) { return k < s->n ? dict_wclass(s->d, s->t[k].id) : 0; }
+
+static int tok_is(const sctx_t *s, uint32_t k, char ch)
+{
+    return k < s->n && (s->t[k].flags & TF_PUNCT) && s->text[s->t[k].off] == ch;
+}
+
+static int is_adverb(const sctx_t *s, uint32_t k)
+{
+    if (k >= s->n) return 0;
+    if (wc(s, k) & WC_ADV) return 1;
+    const tok_t *t = &s->t[k];
+    /* "-ly" words that the dictionary does not know otherwise */
+    return (t->flags & TF_WORD) && !(t->flags & TF_CAP) && t->len > 4 && s->text[t->off + t->len - 2] == 'l' &&
+           s->text[t->off + t->len - 1] == 'y' && !dict_vforms(s->d, t->id);
+}
+
+static const mention_t *mention_ending_at(const sctx_t *s, uint32_t k) /* mention whose last token is k */
+{
+    if (k >= s->n || s->c->at[k] < 0) return NULL;
+    const mention_t *m = &s->c->ms.v[s->c->at[k]];
+    return m->e == k + 1 ? m : NULL;
+}
+
+static const mention_t *mention_starting_at(const sctx_t *s, uint32_t k)
+{
+    if (k >= s->n || s->c->at[k] < 0) return NULL;
+    const mention_t *m = &s->c->ms.v[s->c->at[k]];
+    return m->b == k ? m : NULL;
+}
+
+/* ---- resolving mentions to codes ---------------------------------------- */
+
+static void side_add(side_t *sd, const char *code)
+{
+    if (!code[0]) return;
+    for (int i = 0; i < sd->n; i++)
+        if (!strcmp(sd->code[i], code)) return;
+    if (sd->n < SIDE_MAX) snprintf(sd->code[sd->n++], CODE_MAX, "%s", code);
+}
+
+static void side_clear(side_t *sd)
+{
+    sd->n = 0;
+    sd->b = sd->e = 0;
+    sd->person = -1;
+    sd->via = 0;
+}
+
+static int in_report(const sctx_t *s, uint32_t k) { return s->rep.active && k >= s->rep.b && k < s->rep.e; }
+
+/* Add the codes one mention stands for; pronouns and "the minister" are
+ * resolved against the article's memory. */
+static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
+{
+    coder_t *c = s->c;
+    if (m->kind == MK_PLACE) return;
+    if (m->kind == MK_PRON) {
+        uint32_t w = m->pron;
+        uint32_t cls = dict_wclass(s->d, w);
+        int quoted = s->c->inq[m->b];
+        if ((cls & WC_SPEAKERPRON) && (quoted || in_report(s, m->b))) {
+            const side_t *sp = in_report(s, m->b) && !quoted ? &s->rep.speaker : &s->speaker;
+            if ((quoted && s->has_speaker) || (!quoted && sp->n)) {
+                for (int i = 0; i < sp->n; i++) side_add(sd, sp->code[i]);
+                sd->via = 1;
+                TRACE(s, "    pronoun \"%.*s\" -> the speaker %s\n", (int)s->t[m->b].len, s->text + s->t[m->b].off,
+                      sp->n ? sp->code[0] : "?");
+            }
+            return;
+        }
+        if (cls & WC_PLURALPRON) {
+            for (int i = 0; i < c->nlast_subj; i++) side_add(sd, c->last_subj[i]);
+            sd->via = 1;
+            return;
+        }
+        if (cls & WC_SPEAKERPRON) return;
+        /* he, she: the speaker inside a report, else the last person */
+        if (in_report(s, m->b) && s->rep.speaker.n) {
+            side_add(sd, s->rep.speaker.code[0]);
+            sd->via = 1;
+            TRACE(s, "    pronoun \"%.*s\" -> the reporting speaker %s\n", (int)s->t[m->b].len,
+                  s->text + s->t[m->b].off, s->rep.speaker.code[0]);
+        } else if (c->last_person[0] && s->t[m->b].len > 2) {
+            side_add(sd, c->last_person);
+            sd->via = 1;
+            TRACE(s, "    pronoun \"%.*s\" -> last person %s\n", (int)s->t[m->b].len, s->text + s->t[m->b].off,
+                  c->last_person);
+        }
+        return;
+    }
+    for (int i = 0; i < m->n; i++) {
+        const char *code = m->code[i];
+        if (m->definite_role) {
+            for (int r = c->nrecent - 1; r >= 0; r--)
+                if (!strcmp(c->recent[r].role, m->role)) {
+                    code = c->recent[r].code;
+                    TRACE(s, "    \"the %s\" -> %s, named earlier\n", m->role, code);
+                    break;
+                }
+        }
+        side_add(sd, code);
+    }
+    if (m->has_person && m->n == 1) sd->person = (int)m->person;
+}
+
+/* Remember actors for later pronouns and definite roles. */
+static void remember(sctx_t *s, const mention_t *m, const side_t *sd)
+{
+    coder_t *c = s->c;
+    if (m->kind != MK_ACTOR || !sd->n) return;
+    if (m->has_person) snprintf(c->last_person, CODE_MAX, "%s", sd->code[0]);
+    const char *code = sd->code[0];
+    size_t len = strlen(code);
+    if (len >= 6 && code[0] != '-') {
+        if (c->nrecent == 16) {
+            memmove(c->recent, c->recent + 1, 15 * sizeof c->recent[0]);
+            c->nrecent--;
+        }
+        const char *role = m->role[0] ? m->role : code + 3;
+        snprintf(c->recent[c->nrecent].role, 4, "%.3s", role);
+        snprintf(c->recent[c->nrecent].code, CODE_MAX, "%s", code);
+        c->nrecent++;
+    }
+}
+
+/* A mention and the ones joined to it by "and" (leftwards or rightwards). */
+static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd)
+{
+    side_clear(sd);
+    sd->b = m->b;
+    sd->e = m->e;
+    resolve_mention(s, m, sd);
+    int members = 1;
+    if (rightwards) {
+        const mention_t *cur = m;
+        for (;;) {
+            uint32_t k = cur->e;
+            if (k + 1 >= s->n) break;
+            int joined = s->t[k].id == s->d->w_and;
+            if (!joined && tok_is(s, k, ',')) {
+                const mention_t *nx = mention_starting_at(s, k + 1);
+                joined = nx && nx->e < s->n && (s->t[nx->e].id == s->d->w_and || tok_is(s, nx->e, ','));
+            }
+            if (!joined) break;
+            const mention_t *nx = mention_starting_at(s, k + 1);
+            if (!nx || nx->kind != MK_ACTOR) break;
+            resolve_mention(s, nx, sd);
+            sd->e = nx->e;
+            cur = nx;
+            members++;
+        }
+    } else {
+        const mention_t *cur = m;
+        for (;;) {
+            if (cur->b < 2) break;
+            uint32_t k = cur->b - 1;
+            if (s->t[k].id != s->d->w_and && !(tok_is(s, k, ',') && members > 1)) break;
+            const mention_t *pv = mention_ending_at(s, k - 1);
+            if (!pv || pv->kind != MK_ACTOR) break;
+            resolve_mention(s, pv, sd);
+            sd->b = pv->b;
+            cur = pv;
+            members++;
+        }
+    }
+    if (members > 1) sd->person = -1;
+}
+
+/* ---- verbs ---------------------------------------------------------------- */
+
+/* Is the token at k used as a verb here? "the visit", "his trip", "Japan's
+ * purchase", "talks between" are nouns. */
+static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
+{
+    uint32_t p = k ? k - 1 : UINT32_MAX;
+    uint32_t pc = k ? wc(s, p) : 0;
+    if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
+    if (k && s->t[p].id == s->d->w_s) return *why = "after a possessive", 0;
+    if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) return *why = "after a place name", 0;
+    const mention_t *before = k ? mention_ending_at(s, p) : NULL;
+    int adv = k && (is_adverb(s, p) || (pc & (WC_NEG | WC_BE | WC_HAVE | WC_DO | WC_MODAL)));
+    if (forms & (VF_PAST | VF_PP)) {
+        if (k && (pc & WC_PREP) && !(pc & WC_SUBORD)) return *why = "after a preposition", 0;
+        return 1;
+    }
+    if (forms & VF_ING) {
+        if (!k) return *why = "sentence-initial -ing form", 0;
+        if (pc & (WC_BE | WC_SUBORD | WC_PREP | WC_REL)) return 1;
+        if (tok_is(s, p, ',') || adv || before) return 1;
+        return *why = "an -ing form not in a verb position", 0;
+    }
+    if (forms & VF_S) {
+        if (before || adv || (pc & (WC_REL | WC_PRON))) return 1;
+        return *why = "no subject right before it", 0;
+    }
+    if (forms & VF_BASE) {
+        if (k && (s->t[p].id == s->d->w_to || (pc & (WC_MODAL | WC_DO | WC_NEG | WC_PRON | WC_REL)))) return 1;
+        if (before || adv) return 1;
+        return *why = "a base form with no subject, modal or 'to' before it", 0;
+    }
+    return *why = "not a verb form", 0;
+}
+
+/* Walk left from the verb over its auxiliaries and adverbs. */
+static void verb_group(sctx_t *s, verb_t *v)
+{
+    uint32_t g = v->k;
+    int be = 0;
+    while (g > 0) {
+        uint32_t p = g - 1, c = wc(s, p);
+        if (c & WC_NEG) v->neg = 1;
+        else if (c & WC_BE) be = 1;
+        else if (c & (WC_HAVE | WC_DO | WC_MODAL)) {
+        } else if (is_adverb(s, p)) {
+        } else break;
+        g = p;
+    }
+    if (g > 0 && s->t[g - 1].id == s->d->w_to) {
+        v->infinitive = 1;
+        g--;
+    }
+    /* "neither relax nor fall back" */
+    for (uint32_t k = v->k + 1; k < s->n && k < v->k + 2; k++)
+        if (wc(s, k) & WC_NEG && s->t[k].id != s->d->w_to) {
+        }
+    v->gs = g;
+    v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
+}
+
+static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
+{
+    for (uint32_t k = before; k-- > 0;)
+        if (s->c->subj_of[k] >= 0) {
+            side_group(s, &s->c->ms.v[s->c->subj_of[k]], 0, sd);
+            sd->via = 2;
+            return 1;
+        }
+    return 0;
+}
+
+/* Find the subject of the verb group starting at gs. Returns the mention
+ * index (or -1) and fills sd. */
+static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
+{
+    side_clear(sd);
+    uint32_t g = v->gs;
+    if (v->infinitive || ((v->forms & VF_ING) && g > 0 && (wc(s, g - 1) & (WC_SUBORD | WC_PREP)))) {
+        if (subject_of_previous_verb(s, g, sd)) {
+            TRACE(s, "    subject: borrowed from the clause it depends on\n");
+            return -2;
+        }
+        return -1;
+    }
+    if (g == 0) return -1;
+    uint32_t j = g - 1;
+    /* "Kono, who was visiting Beijing": the relative pronoun's antecedent */
+    if (wc(s, j) & WC_REL) {
+        if (j == 0) return -1;
+        uint32_t a = j - 1;
+        if (tok_is(s, a, ',') && a > 0) a--;
+        const mention_t *m = mention_ending_at(s, a);
+        if (!m || m->kind == MK_PLACE) return -1;
+        side_group(s, m, 0, sd);
+        TRACE(s, "    subject: antecedent of the relative clause\n");
+        return (int)(m - s->c->ms.v);
+    }
+    /* "China's foreign minister, in a notable signal, told": skip the aside */
+    if (tok_is(s, j, ',')) {
+        uint32_t lim = j > 30 ? j - 30 : 0;
+        for (uint32_t p = j; p-- > lim;) {
+            if (tok_is(s, p, '"') || s->t[p].id == s->d->w_that) break;
+            if (tok_is(s, p, ',')) {
+                const mention_t *m = p ? mention_ending_at(s, p - 1) : NULL;
+                if (m && m->kind != MK_PLACE) {
+                    side_group(s, m, 0, sd);
+                    TRACE(s, "    subject: before the parenthetical\n");
+                    return (int)(m - s->c->ms.v);
+                }
+                break;
+            }
+        }
+        return -1;
+    }
+    const mention_t *m = mention_ending_at(s, j);
+    if (!m || m->kind == MK_PLACE) return -1;
+    if (m->b > 0 && (wc(s, m->b - 1) & WC_PREP) && !(wc(s, m->b - 1) & WC_SUBORD)) return -1;
+    if (m->b > 0 && s->t[m->b - 1].id == s->d->w_s) return -1;
+    side_group(s, m, 0, sd);
+    return (int)(m - s->c->ms.v);
+}
+
+/* ---- patterns ------------------------------------------------------------ */
+
+static int word_in(const pelem_t *e, uint32_t id)
+{
+    for (int i = 0; i < e->nalt; i++)
+        if (e->alt[i] == id) return 1;
+    return 0;
+}
+
+/* Try one pattern after the verb. Returns the token after the match, or 0;
+ * *tm gets the target mention (or NULL). In the passive the target slot is
+ * the subject and is not looked for. */
+static uint32_t match_pattern(sctx_t *s, const pattern_t *p, const verb_t *v, const mention_t **tm)
+{
+    uint32_t pos = v->k + 1;
+    *tm = NULL;
+    for (uint16_t i = 0; i < p->nel; i++) {
+        const pelem_t *e = &p->el[i];
+        while (pos < s->n && is_adverb(s, pos)) pos++;
+        if (e->target) {
+            if (v->passive) continue;
+            const mention_t *m = mention_starting_at(s, pos);
+            if (!m || m->kind == MK_PLACE) return 0;
+            *tm = m;
+            pos = m->e;
+            continue;
+        }
+        if (pos < s->n && word_in(e, s->t[pos].id)) {
+            pos++;
+            continue;
+        }
+        if (e->opt) continue;
+        return 0;
+    }
+    return pos;
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+static int same_country(const char *a, const char *b) { return strncmp(a, b, 3) == 0; }
+
+static void byte_span(const sctx_t *s, uint32_t b, uint32_t e, uint32_t *ob, uint32_t *oe)
+{
+    if (e <= b || e > s->n) {
+        *ob = *oe = 0;
+        return;
+    }
+    *ob = s->t[b].off - s->base;
+    *oe = s->t[e - 1].off + s->t[e - 1].len - s->base;
+}
+
+/* The role a counterpart takes: that of the other side. */
+static void fill_counterpart(char *code, const char *other)
+{
+    if (strlen(code) == 3 && strlen(other) > 3) {
+        char tmp[CODE_MAX];
+        snprintf(tmp, sizeof tmp, "%.3s%s", code, other + 3);
+        memcpy(code, tmp, CODE_MAX);
+    }
+}
+
+static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p, const verb_t *v, const side_t *ss,
+                const side_t *ts, int quiet)
+{
+    coder_t *c = s->c;
+    if (!src[0] || !tgt[0]) return 0;
+    if (!strcmp(src, tgt)) {
+        TRACE(s, "    rejected %s -> %s %s: source and target are the same actor\n", src, tgt, p->code);
+        return 0;
+    }
+    if (!strncmp(src, "---", 3) && !strncmp(tgt, "---", 3)) {
+        TRACE(s, "    rejected %s -> %s %s: neither side has a country\n", src, tgt, p->code);
+        return 0;
+    }
+    for (size_t i = s->ev0; i < c->nev; i++)
+        if (!strcmp(c->ev[i].source, src) && !strcmp(c->ev[i].target, tgt) && !strcmp(c->ev[i].code, p->code)) {
+            TRACE(s, "    (duplicate of an event already coded in this sentence)\n");
+            return 1;
+        }
+    event_t ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sentence = s->sidx;
+    snprintf(ev.source, CODE_MAX, "%s", src);
+    snprintf(ev.target, CODE_MAX, "%s", tgt);
+    snprintf(ev.code, sizeof ev.code, "%s", p->code);
+    ev.cameo = dict_cameo(s->d, p->code);
+    byte_span(s, ss->b, ss->e, &ev.sb, &ev.se);
+    byte_span(s, ts->b, ts->e, &ev.tb, &ev.te);
+    byte_span(s, v->gs, v->k + 1, &ev.vb, &ev.ve);
+    ev.date = s->date;
+    ev.pfile = p->file;
+    ev.pline = p->line;
+    ev.quote = s->c->inq[v->k];
+    if (quiet) {
+        s->rep.pending_ev = ev;
+        s->rep.pending = 1;
+        TRACE(s, "    held back %s -> %s %s: a statement, coded only if what was reported yields nothing\n", src,
+              tgt, p->code);
+        return 1;
+    }
+    XGROW(c->ev, c->capev, c->nev + 1);
+    c->ev[c->nev++] = ev;
+    if (in_report(s, v->k)) s->rep.events++;
+    TRACE(s, "    EVENT %s -> %s %s (%s) by %s:%u\n", src, tgt, p->code, ev.cameo ? ev.cameo->name : "unknown code",
+          dict_file(s->d, p->file), p->line);
+    return 1;
+}
+
+/* Inside a report, a bare country of the speaker's (or hearer's) country is
+ * the speaker (hearer) speaking for it: "Wang told Kono that Beijing hopes". */
+static void voice(const sctx_t *s, char *code, const side_t *who)
+{
+    if (!s->rep.active || !who->n || (strlen(code) != 3 && strncmp(code + 3, "GOV", 3))) return;
+    for (int i = 0; i < who->n; i++)
+        if (same_country(code, who->code[i]) && strlen(who->code[i]) > 3) {
+            snprintf(code, CODE_MAX, "%s", who->code[i]);
+            return;
+        }
+}
+
+static void code_verb(sctx_t *s, verb_t *v)
+{
+    const dict_t *d = s->d;
+    coder_t *c = s->c;
+    const lemma_t *lm = &d->lemmas[v->lemma];
+    side_t subj;
+    int si = find_subject(s, v, &subj);
+    if (si >= 0) s->c->subj_of[v->k] = si;
+    else if (si == -2) {
+        /* keep inheritance going for chains like "is said to have told" */
+        for (uint32_t k = v->gs; k-- > 0;)
+            if (s->c->subj_of[k] >= 0) {
+                s->c->subj_of[v->k] = s->c->subj_of[k];
+                break;
+            }
+    }
+    /* "..., said Wang": the subject after a speech verb */
+    if (!subj.n && lm->speech && si == -1) {
+        const mention_t *m = mention_starting_at(s, v->k + 1);
+        if (m && m->kind == MK_ACTOR) side_group(s, m, 1, &subj);
+    }
+    if (subj.n) {
+        TRACE(s, "    subject:");
+        for (int i = 0; i < subj.n; i++) TRACE(s, " %s", subj.code[i]);
+        TRACE(s, "\n");
+        if (si >= 0) remember(s, &s->c->ms.v[si], &subj);
+        if (!v->passive) {
+            c->nlast_subj = 0;
+            for (int i = 0; i < subj.n && i < MENTION_CODES; i++) snprintf(c->last_subj[c->nlast_subj++], CODE_MAX, "%s", subj.code[i]);
+        }
+    } else {
+        TRACE(s, "    subject: none found\n");
+    }
+    if (in_report(s, v->k)) {
+        for (int i = 0; i < subj.n; i++) voice(s, subj.code[i], &s->rep.speaker);
+    }
+
+    /* the longest matching pattern */
+    const pattern_t *best = NULL;
+    const mention_t *tm = NULL;
+    uint32_t end = 0;
+    for (uint32_t i = 0; i < lm->count; i++) {
+        const pattern_t *p = &d->pats[lm->first + i];
+        const mention_t *m;
+        uint32_t e = match_pattern(s, p, v, &m);
+        if (!e) continue;
+        if (p->reciprocal && (subj.n < 2 || v->passive)) continue;
+        best = p;
+        tm = m;
+        end = e;
+        break;
+    }
+    side_t tgt;
+    side_clear(&tgt);
+    if (best) {
+        TRACE(s, "    pattern %s \"%s ...\" at %s:%u matches\n", best->code, intern_str(&d->words, lm->base),
+              dict_file(d, best->file), best->line);
+        if (tm) {
+            side_group(s, tm, 1, &tgt);
+            remember(s, tm, &tgt);
+            end = tgt.e > end ? tgt.e : end;
+            if (in_report(s, v->k))
+                for (int i = 0; i < tgt.n; i++) voice(s, tgt.code[i], &s->rep.hearer);
+        }
+    } else if (lm->count) {
+        TRACE(s, "    no pattern of \"%s\" matches what follows\n", intern_str(&d->words, lm->base));
+    }
+
+    /* a reporting verb opens a reported clause after its hearer */
+    if (lm->speech && !v->passive) {
+        uint32_t p = best ? end : v->k + 1;
+        if (!best || !tm) {
+            const mention_t *m = mention_starting_at(s, p);
+            if (m && m->kind == MK_ACTOR && m->e < s->n && s->t[m->e].id == d->w_that) p = m->e;
+        }
+        while (p < s->n && (wc(s, p) & (WC_TIME | WC_PREP)) && s->t[p].id != d->w_that) p++;
+        if (p < s->n && (s->t[p].id == d->w_that || mention_starting_at(s, p))) {
+            if (s->t[p].id == d->w_that) p++;
+            if (!s->rep.active || v->k >= s->rep.e || v->k < s->rep.b) {
+                memset(&s->rep, 0, sizeof s->rep);
+                s->rep.active = 1;
+                s->rep.b = p;
+                s->rep.e = s->n;
+                s->rep.speaker = subj;
+                s->rep.hearer = tgt;
+                TRACE(s, "    reported clause from token %u, speaker %s\n", p, subj.n ? subj.code[0] : "?");
+            }
+        }
+    }
+
+    if (!best) return;
+    if (v->neg) {
+        TRACE(s, "    rejected: the verb is negated\n");
+        return;
+    }
+    side_t *src = &subj, *dst = &tgt;
+    side_t agent;
+    if (v->passive) {
+        /* "X was visited by Y": Y acts on X */
+        side_clear(&agent);
+        for (uint32_t k = end ? end : v->k + 1; k < s->n && k < v->k + 8; k++)
+            if (s->t[k].id == d->w_by) {
+                const mention_t *m = mention_starting_at(s, k + 1);
+                if (m) side_group(s, m, 1, &agent);
+                break;
+            }
+        if (!best->has_target) return;
+        src = &agent;
+        dst = &subj;
+        TRACE(s, "    passive voice: the 'by' phrase is the source\n");
+    }
+    if (!src->n) {
+        TRACE(s, "    rejected: no source\n");
+        return;
+    }
+    int quiet = lm->speech && s->rep.active && s->rep.b > v->k && !v->passive;
+    if (best->reciprocal) {
+        for (int i = 0; i < src->n; i++)
+            for (int j = 0; j < src->n; j++)
+                if (i != j && !same_country(src->code[i], src->code[j]))
+                    emit(s, src->code[i], src->code[j], best, v, src, src, 0);
+        return;
+    }
+    if (!dst->n) {
+        if (!s->rep.active || !s->rep.hearer.n || !in_report(s, v->k)) {
+            TRACE(s, "    rejected: no target\n");
+            return;
+        }
+        /* the hearer of a report is the target of what was reported to them */
+        dst = &s->rep.hearer;
+    }
+    for (int i = 0; i < src->n; i++)
+        for (int j = 0; j < dst->n; j++) {
+            char a[CODE_MAX], b[CODE_MAX];
+            snprintf(a, sizeof a, "%s", src->code[i]);
+            snprintf(b, sizeof b, "%s", dst->code[j]);
+            /* counterparts take the other side's role */
+            const mention_t *tmm = dst == &tgt ? tm : NULL;
+            if (tmm && tmm->counterpart) fill_counterpart(b, a);
+            emit(s, a, b, best, v, src, dst, quiet);
+        }
+}
+
+/* ---- sentences -------------------------------------------------------------- */
+
+static int month_number(const sctx_t *s, uint32_t k)
+{
+    static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (!(wc(s, k) & WC_MONTH) || !(s->t[k].flags & TF_CAP)) return 0;
+    for (int i = 0; i < 12; i++)
+        if (!strncasecmp(s->text + s->t[k].off, m[i], 3)) return i + 1;
+    return 0;
+}
+
+static int num_at(const sctx_t *s, uint32_t k, int lo, int hi)
+{
+    if (k >= s->n || !(s->t[k].flags & TF_NUM) || s->t[k].len > 4) return -1;
+    int v = 0;
+    for (uint32_t i = 0; i < s->t[k].len; i++) {
+        char ch = s->text[s->t[k].off + i];
+        if (ch < '0' || ch > '9') return -1;
+        v = v * 10 + ch - '0';
+    }
+    return v >= lo && v <= hi ? v : -1;
+}
+
+/* "on July 8, 2017" or "8 July 2017": the text dates the event. */
+static int32_t sentence_date(const sctx_t *s)
+{
+    for (uint32_t k = 0; k + 2 < s->n; k++) {
+        int m = month_number(s, k), day, year;
+        if (m && (day = num_at(s, k + 1, 1, 31)) > 0) {
+            uint32_t y = k + 2;
+            if (tok_is(s, y, ',')) y++;
+            if ((year = num_at(s, y, 1900, 2100)) > 0) return year * 10000 + m * 100 + day;
+        }
+        if ((day = num_at(s, k, 1, 31)) > 0 && (m = month_number(s, k + 1)) && (year = num_at(s, k + 2, 1900, 2100)) > 0)
+            return year * 10000 + m * 100 + day;
+    }
+    return 0;
+}
+
+static void code_sentence(coder_t *c, uint32_t si)
+{
+    const dict_t *d = c->d;
+    sctx_t s;
+    memset(&s, 0, sizeof s);
+    s.c = c;
+    s.d = d;
+    s.sidx = si;
+    s.t = c->toks.v + c->sents.v[si].b;
+    s.n = c->sents.v[si].e - c->sents.v[si].b;
+    s.text = c->text.p;
+    s.base = s.t[0].off;
+    s.ev0 = c->nev;
+    side_clear(&s.speaker);
+    if (s.n > c->cap_scratch) {
+        c->cap_scratch = s.n * 2;
+        c->at = xrealloc(c->at, c->cap_scratch * sizeof *c->at);
+        c->inq = xrealloc(c->inq, c->cap_scratch);
+        c->subj_of = xrealloc(c->subj_of, c->cap_scratch * sizeof *c->subj_of);
+    }
+    int32_t sd = sentence_date(&s);
+    s.date = sd ? sd : c->date;
+    actor_find(d, s.text, s.t, s.n, s.date, &c->alias, &c->nalias, &c->capalias, &c->ms);
+    for (uint32_t k = 0; k < s.n; k++) c->at[k] = -1, c->subj_of[k] = -1;
+    for (size_t m = 0; m < c->ms.n; m++)
+        for (uint32_t k = c->ms.v[m].b; k < c->ms.v[m].e; k++) c->at[k] = (int32_t)m;
+    int q = 0, quotes = 0;
+    for (uint32_t k = 0; k < s.n; k++) {
+        if (tok_is(&s, k, '"')) {
+            q = !q;
+            quotes++;
+            c->inq[k] = 1;
+            continue;
+        }
+        c->inq[k] = (uint8_t)q;
+    }
+    if (c->trace) {
+        buf_printf(c->trace, "sentence %u: %.*s\n", si, (int)(s.t[s.n - 1].off + s.t[s.n - 1].len - s.base),
+                   s.text + s.base);
+        if (sd) buf_printf(c->trace, "  the text dates it: %04d-%02d-%02d\n", sd / 10000, sd / 100 % 100, sd % 100);
+        for (size_t m = 0; m < c->ms.n; m++) {
+            buf_puts(c->trace, "  actor ");
+            actor_describe(d, &c->ms.v[m], s.text, s.t, c->trace);
+            buf_putc(c->trace, '\n');
+        }
+        if (!c->ms.n) buf_puts(c->trace, "  no actors found\n");
+    }
+
+    /* Who speaks the quoted words: an attribution in this sentence, or the
+     * article's last speaker for a quotation standing alone. */
+    int attributed = 0;
+    for (uint32_t k = 0; k < s.n && quotes; k++) {
+        if (c->inq[k]) continue;
+        for (uint32_t vf = dict_vforms(d, s.t[k].id); vf; vf = d->vforms[vf - 1].next)
+            if (d->lemmas[d->vforms[vf - 1].lemma].speech) {
+                verb_t v;
+                memset(&v, 0, sizeof v);
+                v.k = k;
+                v.forms = d->vforms[vf - 1].forms;
+                verb_group(&s, &v);
+                side_t sp;
+                find_subject(&s, &v, &sp);
+                if (!sp.n) {
+                    const mention_t *m = mention_starting_at(&s, k + 1);
+                    if (m && m->kind == MK_ACTOR) side_group(&s, m, 1, &sp);
+                }
+                if (sp.n) {
+                    s.speaker = sp;
+                    s.has_speaker = attributed = 1;
+                }
+                break;
+            }
+        if (attributed) break;
+    }
+    if (!attributed && quotes && c->last_speaker[0]) {
+        side_add(&s.speaker, c->last_speaker);
+        s.has_speaker = 1;
+        TRACE(&s, "  quotation without attribution: the speaker is %s, who spoke last\n", c->last_speaker);
+    }
+    if (attributed) snprintf(c->last_speaker, CODE_MAX, "%s", s.speaker.code[0]);
+
+    for (uint32_t k = 0; k < s.n; k++) {
+        if (c->at[k] >= 0 && c->ms.v[c->at[k]].kind != MK_PRON) continue;
+        uint32_t vf = dict_vforms(d, s.t[k].id);
+        if (!vf) continue;
+        /* among the lemmas this word can be, prefer one with patterns */
+        const vform_t *pick = NULL;
+        for (; vf; vf = d->vforms[vf - 1].next) {
+            const vform_t *x = &d->vforms[vf - 1];
+            if (!pick || (d->lemmas[x->lemma].count && !d->lemmas[pick->lemma].count)) pick = x;
+        }
+        const char *why = "";
+        if (!verb_use(&s, k, pick->forms, &why)) {
+            if (d->lemmas[pick->lemma].count)
+                TRACE(&s, "  \"%.*s\" read as a noun: %s\n", (int)s.t[k].len, s.text + s.t[k].off, why);
+            continue;
+        }
+        verb_t v;
+        memset(&v, 0, sizeof v);
+        v.k = k;
+        v.lemma = pick->lemma;
+        v.forms = pick->forms;
+        verb_group(&s, &v);
+        TRACE(&s, "  verb \"%.*s\" (%s)%s%s%s\n", (int)s.t[k].len, s.text + s.t[k].off,
+              intern_str(&d->words, d->lemmas[v.lemma].base), v.neg ? " negated" : "", v.passive ? " passive" : "",
+              v.infinitive ? " infinitive" : "");
+        code_verb(&s, &v);
+    }
+    if (s.rep.pending && !s.rep.events) {
+        XGROW(c->ev, c->capev, c->nev + 1);
+        c->ev[c->nev++] = s.rep.pending_ev;
+        TRACE(&s, "    EVENT %s -> %s %s: the report yielded nothing, so the statement is coded\n",
+              s.rep.pending_ev.source, s.rep.pending_ev.target, s.rep.pending_ev.code);
+    }
+    c->stats.sentences++;
+}
+
+size_t coder_article(coder_t *c, const char *text, size_t n, int32_t date)
+{
+    const dict_t *d = c->d;
+    buf_reset(&c->raw);
+    c->stats.repairs += utf8_clean(&c->raw, text, n);
+    clean_stats_t cs = {0, 0};
+    clean_text(d, c->raw.p ? c->raw.p : "", c->raw.len, &c->text, &c->dateline, &cs);
+    c->stats.dropped_lines += cs.dropped_lines;
+    if (!c->text.p) buf_reserve(&c->text, 0);
+    tok_text(&c->toks, c->text.p, c->text.len, &d->words);
+    sent_split(&c->sents, c->text.p, c->toks.v, c->toks.n, d);
+    c->nev = 0;
+    c->date = date;
+    c->nalias = 0;
+    c->last_person[0] = c->last_speaker[0] = 0;
+    c->nlast_subj = 0;
+    c->nrecent = 0;
+    for (uint32_t i = 0; i < c->sents.n; i++) code_sentence(c, i);
+    c->stats.articles++;
+    c->stats.bytes += n;
+    c->stats.events += c->nev;
+    return c->nev;
+}
