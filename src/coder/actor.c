@@ -205,6 +205,21 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                         }
                     }
                 }
+                /* "U.S. officials", "China trade officials": a name used as a nationality */
+                if (d->ents[ce].kind == ENT_COUNTRY && person < 0) {
+                    size_t k = j + u.len;
+                    while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
+                    unit_t nx;
+                    if (k < n) {
+                        longest(d, t, k, n, date, *alias, *nalias, &nx);
+                        if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
+                            snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
+                            nat_ent[nnat++] = (uint32_t)ce;
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
                 whole = ce;
                 j += u.len;
                 break;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "../base/buf.h"
@@ -160,6 +161,13 @@ static int parse_period(const char *s, size_t n, int32_t *from, int32_t *to)
 
 size_t dict_phrase_words(dict_t *d, const char *s, size_t n, uint32_t *out, size_t max)
 {
+    /* a clitic on its own ("'s", "n't") is one token, as it is after a word */
+    if (n >= 2 && n <= 4 && max && (s[0] == '\'' || (n == 3 && !strncasecmp(s, "n't", 3))) && !memchr(s, ' ', n)) {
+        char low1[8];
+        for (size_t i = 0; i < n; i++) low1[i] = (char)tolower((unsigned char)s[i]);
+        out[0] = intern_add(&d->words, low1, n);
+        return 1;
+    }
     toks_t t = {0};
     buf_t low = BUF_INIT;
     tok_text(&t, s, n, NULL);

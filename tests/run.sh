@@ -1,0 +1,26 @@
+#!/bin/sh
+# Run every unit test binary given as argument, then the CLI tests, and
+# print one closing line: "N passed, N failed, N skipped".
+set -u
+pass=0; fail=0; skip=0
+add() { pass=$((pass + $2)); fail=$((fail + $3)); skip=$((skip + $4)); }
+for t in "$@"; do
+  echo "== $t"
+  out=$("$t" 2>&1); rc=$?
+  echo "$out" | grep -v '^RESULT '
+  res=$(echo "$out" | grep '^RESULT ' | tail -1)
+  if [ -z "$res" ]; then
+    echo "FAIL $t crashed or exited early (status $rc)"
+    fail=$((fail + 1))
+    continue
+  fi
+  add $res
+done
+echo "== tests/cli.sh"
+out=$(sh tests/cli.sh "$DYAD" 2>&1); rc=$?
+echo "$out" | grep -v '^RESULT '
+res=$(echo "$out" | grep '^RESULT ' | tail -1)
+if [ -z "$res" ]; then echo "FAIL tests/cli.sh stopped early (status $rc)"; fail=$((fail + 1)); else
+  add $res; fi
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
