@@ -687,6 +687,10 @@ static int header_ok(ctx_t *c, const char *kind)
     } else if (!strcmp(kind, "agents")) {
         if (strcmp(k, "=") && (!valid_code_chars(k, n) || n != 3))
             return err(c, "agent role '%s' must be three capital letters (or '=')", k), 0;
+    } else if (!strcmp(kind, "grammar")) {
+        int known = !strcmp(k, "verb") || !strcmp(k, "speech");
+        for (int i = 0; wclasses[i].name && !known; i++) known = !strcmp(k, wclasses[i].name);
+        if (!known) return err(c, "unknown word class '%s'", k), 0;
     } else if (!strcmp(kind, "verbs")) {
         for (size_t i = 0; i < n; i++)
             if (!isdigit((unsigned char)k[i])) n = 0;
