@@ -12,6 +12,7 @@ typedef struct {
     uint32_t ents[UNIT_MAX]; /* entry indices valid here */
     int n;
     int32_t alias_person;    /* >= 0: matched through an article alias */
+    const char *alias_code;  /* matched an alias of an unknown person */
 } unit_t;
 
 static int is_proper_kind(int k)
@@ -31,6 +32,7 @@ static void longest(const dict_t *d, const tok_t *t, size_t i, size_t n, int32_t
     u->len = 0;
     u->n = 0;
     u->alias_person = -1;
+    u->alias_code = NULL;
     uint32_t node = 0;
     for (size_t k = i; k < n; k++) {
         if (!t[k].id) break;
@@ -55,14 +57,10 @@ static void longest(const dict_t *d, const tok_t *t, size_t i, size_t n, int32_t
         for (size_t a = 0; a < nalias; a++)
             if (alias[a].word == t[i].id) {
                 u->len = 1;
-                u->alias_person = (int32_t)alias[a].person;
+                u->alias_person = alias[a].person;
+                if (alias[a].person < 0) u->alias_code = alias[a].code;
                 return;
             }
-    }
-    if (!u->len && (t[i].flags & TF_CAP) && !t[i].id) {
-        /* unknown capitalised word: could still be an introduced surname
-         * whose id is unknown to the dictionary - not possible, ids come
-         * from the dictionary; nothing to do */
     }
 }
 
@@ -73,20 +71,26 @@ static int unit_pick(const dict_t *d, const unit_t *u, int kind)
     return -1;
 }
 
-static void add_alias(const dict_t *d, const tok_t *t, size_t b, size_t len, uint32_t person, alias_t **alias,
-                      size_t *nalias, size_t *cap)
+static void add_alias(uint32_t w, int32_t person, const char *code, alias_t **alias, size_t *nalias, size_t *cap)
 {
-    if (len < 2) return;
-    uint32_t w = d->people[person].surname ? d->people[person].surname : t[b + len - 1].id;
-    for (size_t a = 0; a < *nalias; a++)
-        if ((*alias)[a].word == w) {
-            (*alias)[a].person = person; /* the latest full mention wins */
-            return;
-        }
-    XGROW(*alias, *cap, *nalias + 1);
-    (*alias)[*nalias].word = w;
-    (*alias)[*nalias].person = person;
-    (*nalias)++;
+    if (!w) return;
+    size_t a = 0;
+    while (a < *nalias && (*alias)[a].word != w) a++;
+    if (a == *nalias) { /* else the latest full mention wins */
+        XGROW(*alias, *cap, *nalias + 1);
+        (*nalias)++;
+    }
+    (*alias)[a].word = w;
+    (*alias)[a].person = person;
+    snprintf((*alias)[a].code, CODE_MAX, "%s", code ? code : "");
+}
+
+/* A capitalised word no dictionary knows as anything: part of a name. */
+static int unknown_name_word(const dict_t *d, const tok_t *t)
+{
+    if (!(t->flags & TF_CAP) || (t->flags & (TF_NUM | TF_UPPER))) return 0;
+    if (!(t->flags & TF_WORD) || (t->flags & TF_CLITIC)) return 0;
+    return !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
 }
 
 static void set_code(char *dst, const char *country, const char *role)
@@ -126,6 +130,8 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int nnat = 0;
         int agent_ent = -1, person = -1, person_ent = -1, counterpart = -1, whole = -1, place = -1;
         char possessor[CODE_MAX] = "";
+        const char *alias_code = NULL;
+        uint32_t unknown_surname = 0;
         int possessor_ent = -1;
         size_t start_units = j;
         while (j < n) {
@@ -149,9 +155,10 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 }
                 break;
             }
-            if (u.alias_person >= 0) {
-                if (person >= 0) break;
-                person = u.alias_person;
+            if (u.alias_person >= 0 || u.alias_code) {
+                if (person >= 0 || alias_code) break;
+                if (u.alias_code) alias_code = u.alias_code;
+                else person = u.alias_person;
                 j += u.len;
                 break;
             }
@@ -177,7 +184,9 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if ((e = unit_pick(d, &u, ENT_PERSON)) >= 0) {
                 person = (int)d->ents[e].person;
                 person_ent = e;
-                if (!strcmp(d->ents[e].code, "name")) add_alias(d, t, j, u.len, (uint32_t)person, alias, nalias, capalias);
+                if (!strcmp(d->ents[e].code, "name") && u.len > 1)
+                    add_alias(d->people[person].surname ? d->people[person].surname : t[j + u.len - 1].id, person,
+                              NULL, alias, nalias, capalias);
                 j += u.len;
                 break;
             }
@@ -233,6 +242,16 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             }
             break;
         }
+        /* "Japanese Vice Foreign Minister Chikao Kawai": a name no dictionary
+         * knows, after a role word, belongs to the phrase */
+        if (agent_ent >= 0 && person < 0 && !alias_code && counterpart < 0) {
+            size_t k = j;
+            while (k < n && k < j + 3 && unknown_name_word(d, &t[k])) k++;
+            if (k > j) {
+                unknown_surname = t[k - 1].id;
+                j = k;
+            }
+        }
         /* "the foreign minister of Japan" */
         char of_country[CODE_MAX] = "";
         int of_ent = -1;
@@ -267,6 +286,10 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.ent[0][0] = person_ent >= 0 ? (uint32_t)person_ent + 1 : 0;
             m.ent[0][1] = agent_ent >= 0 ? (uint32_t)agent_ent + 1 : 0;
             m.ent[0][2] = nnat ? nat_ent[0] + 1 : 0;
+        } else if (alias_code) {
+            m.kind = MK_ACTOR;
+            m.n = 1;
+            snprintf(m.code[0], CODE_MAX, "%s", alias_code);
         } else if (counterpart >= 0) {
             m.kind = MK_ACTOR;
             m.counterpart = 1;
@@ -316,6 +339,8 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             i++;
             continue;
         }
+        if (unknown_surname && m.n == 1 && strncmp(m.code[0], "---", 3))
+            add_alias(unknown_surname, -1, m.code[0], alias, nalias, capalias);
         XGROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = m;
         i = m.e > i ? m.e : i + 1;

@@ -53,9 +53,13 @@ typedef struct {
     uint32_t pron;                         /* pronoun word id for MK_PRON */
 } mention_t;
 
+/* A surname introduced by a full mention earlier in the article: either a
+ * dictionary person, or a name the dictionaries do not know ("Japanese Vice
+ * Foreign Minister Chikao Kawai") with the code its phrase had. */
 typedef struct {
     uint32_t word;
-    uint32_t person;
+    int32_t person;          /* -1: unknown person, use code */
+    char code[CODE_MAX];
 } alias_t;
 
 typedef struct {

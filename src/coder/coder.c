@@ -513,7 +513,7 @@ static void code_verb(sctx_t *s, verb_t *v)
             }
     }
     /* "..., said Wang": the subject after a speech verb */
-    if (!subj.n && lm->speech && si == -1) {
+    if (!subj.n && lm->speech && si == -1 && (v->gs == 0 || tok_is(s, v->gs - 1, ',') || tok_is(s, v->gs - 1, '"'))) {
         const mention_t *m = mention_starting_at(s, v->k + 1);
         if (m && m->kind == MK_ACTOR) side_group(s, m, 1, &subj);
     }
@@ -740,7 +740,7 @@ static void code_sentence(coder_t *c, uint32_t si)
                 verb_group(&s, &v);
                 side_t sp;
                 find_subject(&s, &v, &sp);
-                if (!sp.n) {
+                if (!sp.n && (v.gs == 0 || tok_is(&s, v.gs - 1, ',') || tok_is(&s, v.gs - 1, '"'))) {
                     const mention_t *m = mention_starting_at(&s, k + 1);
                     if (m && m->kind == MK_ACTOR) side_group(&s, m, 1, &sp);
                 }
