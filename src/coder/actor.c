@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/mem.h"
 
@@ -26,8 +27,8 @@ static int valid_on(const entry_t *e, int32_t date)
     return (!e->from || date >= e->from) && (!e->to || date <= e->to);
 }
 
-static void longest(const dict_t *d, const tok_t *t, size_t i, size_t n, int32_t date, const alias_t *alias,
-                    size_t nalias, unit_t *u)
+static void longest(const dict_t *d, const char *text, const tok_t *t, size_t i, size_t n, int32_t date,
+                    const alias_t *alias, size_t nalias, unit_t *u)
 {
     u->len = 0;
     u->n = 0;
@@ -53,9 +54,9 @@ static void longest(const dict_t *d, const tok_t *t, size_t i, size_t n, int32_t
             memcpy(u->ents, tmp, sizeof(uint32_t) * (size_t)cnt);
         }
     }
-    if (!u->len && (t[i].flags & TF_CAP) && t[i].id) {
+    if (!u->len && (t[i].flags & TF_CAP)) {
         for (size_t a = 0; a < nalias; a++)
-            if (alias[a].word == t[i].id) {
+            if (alias[a].len == t[i].len && !strncasecmp(alias[a].word, text + t[i].off, t[i].len)) {
                 u->len = 1;
                 u->alias_person = alias[a].person;
                 if (alias[a].person < 0) u->alias_code = alias[a].code;
@@ -71,16 +72,18 @@ static int unit_pick(const dict_t *d, const unit_t *u, int kind)
     return -1;
 }
 
-static void add_alias(uint32_t w, int32_t person, const char *code, alias_t **alias, size_t *nalias, size_t *cap)
+static void add_alias(const char *w, size_t wn, int32_t person, const char *code, alias_t **alias, size_t *nalias,
+                      size_t *cap)
 {
-    if (!w) return;
+    if (!wn || wn >= sizeof((*alias)->word)) return;
     size_t a = 0;
-    while (a < *nalias && (*alias)[a].word != w) a++;
+    while (a < *nalias && !((*alias)[a].len == wn && !strncasecmp((*alias)[a].word, w, wn))) a++;
     if (a == *nalias) { /* else the latest full mention wins */
         XGROW(*alias, *cap, *nalias + 1);
         (*nalias)++;
     }
-    (*alias)[a].word = w;
+    memcpy((*alias)[a].word, w, wn);
+    (*alias)[a].len = (uint8_t)wn;
     (*alias)[a].person = person;
     snprintf((*alias)[a].code, CODE_MAX, "%s", code ? code : "");
 }
@@ -101,7 +104,6 @@ static void set_code(char *dst, const char *country, const char *role)
 void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int32_t date, alias_t **alias,
                 size_t *nalias, size_t *capalias, mentions_t *out)
 {
-    (void)text;
     out->n = 0;
     size_t i = 0;
     while (i < n) {
@@ -117,7 +119,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         /* modifiers: only when they are not the start of a phrase themselves */
         for (;;) {
             if (j >= n) break;
-            longest(d, t, j, n, date, *alias, *nalias, &u);
+            longest(d, text, t, j, n, date, *alias, *nalias, &u);
             if (u.len) break;
             uint32_t c = dict_wclass(d, t[j].id);
             if (c & WC_FORMER) former = 1;
@@ -131,11 +133,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int agent_ent = -1, person = -1, person_ent = -1, counterpart = -1, whole = -1, place = -1;
         char possessor[CODE_MAX] = "";
         const char *alias_code = NULL;
-        uint32_t unknown_surname = 0;
+        const tok_t *unknown_surname = NULL;
         int possessor_ent = -1;
         size_t start_units = j;
         while (j < n) {
-            longest(d, t, j, n, date, *alias, *nalias, &u);
+            longest(d, text, t, j, n, date, *alias, *nalias, &u);
             if (!u.len) {
                 uint32_t c = dict_wclass(d, t[j].id);
                 if ((nnat || possessor[0]) && agent_ent < 0 && (c & (WC_MOD | WC_FORMER))) {
@@ -147,7 +149,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (nnat && agent_ent < 0 && j + 1 < n &&
                     (t[j].id == d->w_and || t[j].id == d->w_hyphen || t[j].id == d->w_comma)) {
                     unit_t nx;
-                    longest(d, t, j + 1, n, date, *alias, *nalias, &nx);
+                    longest(d, text, t, j + 1, n, date, *alias, *nalias, &nx);
                     if (nx.len && unit_pick(d, &nx, ENT_ADJ) >= 0) {
                         j++;
                         continue;
@@ -184,9 +186,12 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if ((e = unit_pick(d, &u, ENT_PERSON)) >= 0) {
                 person = (int)d->ents[e].person;
                 person_ent = e;
-                if (!strcmp(d->ents[e].code, "name") && u.len > 1)
-                    add_alias(d->people[person].surname ? d->people[person].surname : t[j + u.len - 1].id, person,
-                              NULL, alias, nalias, capalias);
+                if (!strcmp(d->ents[e].code, "name") && u.len > 1) {
+                    uint32_t sn = d->people[person].surname;
+                    const tok_t *lt = &t[j + u.len - 1];
+                    if (sn) add_alias(intern_str(&d->words, sn), intern_len(&d->words, sn), person, NULL, alias, nalias, capalias);
+                    else add_alias(text + lt->off, lt->len, person, NULL, alias, nalias, capalias);
+                }
                 j += u.len;
                 break;
             }
@@ -201,7 +206,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
                     unit_t nx;
                     if (k < n) {
-                        longest(d, t, k, n, date, *alias, *nalias, &nx);
+                        longest(d, text, t, k, n, date, *alias, *nalias, &nx);
                         if (nx.len && (unit_pick(d, &nx, ENT_AGENT) >= 0 || unit_pick(d, &nx, ENT_COUNTERPART) >= 0)) {
                             const entry_t *pe = &d->ents[ce];
                             if (pe->kind == ENT_CAPITAL || pe->kind == ENT_COUNTRY)
@@ -220,7 +225,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
                     unit_t nx;
                     if (k < n) {
-                        longest(d, t, k, n, date, *alias, *nalias, &nx);
+                        longest(d, text, t, k, n, date, *alias, *nalias, &nx);
                         if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
                             snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
                             nat_ent[nnat++] = (uint32_t)ce;
@@ -248,7 +253,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             size_t k = j;
             while (k < n && k < j + 3 && unknown_name_word(d, &t[k])) k++;
             if (k > j) {
-                unknown_surname = t[k - 1].id;
+                unknown_surname = &t[k - 1];
                 j = k;
             }
         }
@@ -257,7 +262,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int of_ent = -1;
         if (agent_ent >= 0 && person < 0 && !nnat && !possessor[0] && j + 1 < n && t[j].id == d->w_of) {
             unit_t nx;
-            longest(d, t, j + 1, n, date, *alias, *nalias, &nx);
+            longest(d, text, t, j + 1, n, date, *alias, *nalias, &nx);
             int ce = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;
             if (ce < 0 && nx.len) ce = unit_pick(d, &nx, ENT_ORG);
             if (ce >= 0) {
@@ -340,7 +345,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             continue;
         }
         if (unknown_surname && m.n == 1 && strncmp(m.code[0], "---", 3))
-            add_alias(unknown_surname, -1, m.code[0], alias, nalias, capalias);
+            add_alias(text + unknown_surname->off, unknown_surname->len, -1, m.code[0], alias, nalias, capalias);
         XGROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = m;
         i = m.e > i ? m.e : i + 1;

@@ -57,7 +57,8 @@ typedef struct {
  * dictionary person, or a name the dictionaries do not know ("Japanese Vice
  * Foreign Minister Chikao Kawai") with the code its phrase had. */
 typedef struct {
-    uint32_t word;
+    char word[24];           /* the surname as written; compared ignoring case */
+    uint8_t len;
     int32_t person;          /* -1: unknown person, use code */
     char code[CODE_MAX];
 } alias_t;

@@ -250,7 +250,17 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
             members++;
         }
     }
-    if (members > 1) sd->person = -1;
+    if (members > 1) {
+        sd->person = -1;
+        /* "Chinese Premier Li and State Councilor Yang": a member with no
+         * country shares the nationality of the member before it */
+        for (int i = 1; i < sd->n; i++)
+            if (!strncmp(sd->code[i], "---", 3) && strncmp(sd->code[i - 1], "---", 3) && strlen(sd->code[i]) > 3) {
+                char tmp[CODE_MAX];
+                snprintf(tmp, sizeof tmp, "%.3s%s", sd->code[i - 1], sd->code[i] + 3);
+                memcpy(sd->code[i], tmp, CODE_MAX);
+            }
+    }
 }
 
 /* ---- verbs ---------------------------------------------------------------- */
@@ -259,6 +269,12 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
  * purchase", "talks between" are nouns. */
 static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
 {
+    /* "Abe (left) shakes hands": look past a bracketed aside */
+    if (k >= 3 && tok_is(s, k - 1, ')')) {
+        uint32_t o = k - 1;
+        while (o > 0 && o + 8 > k && !tok_is(s, o, '(')) o--;
+        if (tok_is(s, o, '(')) k = o;
+    }
     uint32_t p = k ? k - 1 : UINT32_MAX;
     uint32_t pc = k ? wc(s, p) : 0;
     if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
@@ -299,6 +315,11 @@ static void verb_group(sctx_t *s, verb_t *v)
         else if (c & WC_BE) be = 1;
         else if (c & (WC_HAVE | WC_DO | WC_MODAL)) {
         } else if (is_adverb(s, p)) {
+        } else if (tok_is(s, p, ')') && p > 1) {
+            uint32_t o = p;
+            while (o > 0 && o + 8 > p && !tok_is(s, o, '(')) o--;
+            if (!tok_is(s, o, '(')) break;
+            p = o;
         } else break;
         g = p;
     }
@@ -488,9 +509,9 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
  * the speaker (hearer) speaking for it: "Wang told Kono that Beijing hopes". */
 static void voice(const sctx_t *s, char *code, const side_t *who)
 {
-    if (!s->rep.active || !who->n || (strlen(code) != 3 && strncmp(code + 3, "GOV", 3))) return;
+    if (!s->rep.active || !who->n || (strlen(code) != 3 && strcmp(code + 3, "GOV"))) return;
     for (int i = 0; i < who->n; i++)
-        if (same_country(code, who->code[i]) && strlen(who->code[i]) > 3) {
+        if (same_country(code, who->code[i]) && !strncmp(who->code[i] + 3, "GOV", 3)) {
             snprintf(code, CODE_MAX, "%s", who->code[i]);
             return;
         }
