@@ -1,6 +1,7 @@
 #include "actor.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -65,6 +66,29 @@ static void longest(const dict_t *d, const char *text, const tok_t *t, size_t i,
     }
 }
 
+/* Dictionary lookups are asked for the same token several times while
+ * phrases are composed; each is done once per sentence. */
+typedef struct {
+    const dict_t *d;
+    const char *text;
+    const tok_t *t;
+    size_t n;
+    int32_t date;
+    alias_t **alias;
+    size_t *nalias;
+    unit_t *memo;
+    uint8_t *have;
+} scan_t;
+
+static void unit_at(scan_t *sc, size_t i, unit_t *u)
+{
+    if (!sc->have[i]) {
+        longest(sc->d, sc->text, sc->t, i, sc->n, sc->date, *sc->alias, *sc->nalias, &sc->memo[i]);
+        sc->have[i] = 1;
+    }
+    *u = sc->memo[i];
+}
+
 static int unit_pick(const dict_t *d, const unit_t *u, int kind)
 {
     for (int k = 0; k < u->n; k++)
@@ -105,6 +129,14 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 size_t *nalias, size_t *capalias, mentions_t *out)
 {
     out->n = 0;
+    size_t need = n * (sizeof(unit_t) + 1) + 16;
+    if (out->memocap < need) {
+        free(out->memo);
+        out->memo = xmalloc(need);
+        out->memocap = need;
+    }
+    scan_t sc = {d, text, t, n, date, alias, nalias, out->memo, (uint8_t *)out->memo + n * sizeof(unit_t)};
+    memset(sc.have, 0, n);
     size_t i = 0;
     while (i < n) {
         uint32_t wc = dict_wclass(d, t[i].id);
@@ -119,7 +151,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         /* modifiers: only when they are not the start of a phrase themselves */
         for (;;) {
             if (j >= n) break;
-            longest(d, text, t, j, n, date, *alias, *nalias, &u);
+            unit_at(&sc, j, &u);
             if (u.len) break;
             uint32_t c = dict_wclass(d, t[j].id);
             if (c & WC_FORMER) former = 1;
@@ -137,7 +169,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int possessor_ent = -1;
         size_t start_units = j;
         while (j < n) {
-            longest(d, text, t, j, n, date, *alias, *nalias, &u);
+            unit_at(&sc, j, &u);
             if (!u.len) {
                 uint32_t c = dict_wclass(d, t[j].id);
                 if ((nnat || possessor[0]) && agent_ent < 0 && (c & (WC_MOD | WC_FORMER))) {
@@ -149,7 +181,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (nnat && agent_ent < 0 && j + 1 < n &&
                     (t[j].id == d->w_and || t[j].id == d->w_hyphen || t[j].id == d->w_comma)) {
                     unit_t nx;
-                    longest(d, text, t, j + 1, n, date, *alias, *nalias, &nx);
+                    unit_at(&sc, j + 1, &nx);
                     if (nx.len && unit_pick(d, &nx, ENT_ADJ) >= 0) {
                         j++;
                         continue;
@@ -189,6 +221,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (!strcmp(d->ents[e].code, "name") && u.len > 1) {
                     uint32_t sn = d->people[person].surname;
                     const tok_t *lt = &t[j + u.len - 1];
+                    memset(sc.have, 0, n);
                     if (sn) add_alias(intern_str(&d->words, sn), intern_len(&d->words, sn), person, NULL, alias, nalias, capalias);
                     else add_alias(text + lt->off, lt->len, person, NULL, alias, nalias, capalias);
                 }
@@ -206,7 +239,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
                     unit_t nx;
                     if (k < n) {
-                        longest(d, text, t, k, n, date, *alias, *nalias, &nx);
+                        unit_at(&sc, k, &nx);
                         if (nx.len && (unit_pick(d, &nx, ENT_AGENT) >= 0 || unit_pick(d, &nx, ENT_COUNTERPART) >= 0)) {
                             const entry_t *pe = &d->ents[ce];
                             if (pe->kind == ENT_CAPITAL || pe->kind == ENT_COUNTRY)
@@ -225,7 +258,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
                     unit_t nx;
                     if (k < n) {
-                        longest(d, text, t, k, n, date, *alias, *nalias, &nx);
+                        unit_at(&sc, k, &nx);
                         if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
                             snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
                             nat_ent[nnat++] = (uint32_t)ce;
@@ -262,7 +295,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int of_ent = -1;
         if (agent_ent >= 0 && person < 0 && !nnat && !possessor[0] && j + 1 < n && t[j].id == d->w_of) {
             unit_t nx;
-            longest(d, text, t, j + 1, n, date, *alias, *nalias, &nx);
+            unit_at(&sc, j + 1, &nx);
             int ce = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;
             if (ce < 0 && nx.len) ce = unit_pick(d, &nx, ENT_ORG);
             if (ce >= 0) {
@@ -345,7 +378,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             continue;
         }
         if (unknown_surname && m.n == 1 && strncmp(m.code[0], "---", 3))
-            add_alias(text + unknown_surname->off, unknown_surname->len, -1, m.code[0], alias, nalias, capalias);
+            memset(sc.have, 0, n), add_alias(text + unknown_surname->off, unknown_surname->len, -1, m.code[0], alias, nalias, capalias);
         XGROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = m;
         i = m.e > i ? m.e : i + 1;

@@ -66,6 +66,8 @@ typedef struct {
 typedef struct {
     mention_t *v;
     size_t n, cap;
+    void *memo;              /* scratch: dictionary lookups per token */
+    size_t memocap;
 } mentions_t;
 
 /* Find mentions in toks[0..n) of a sentence. Aliases (surnames introduced

@@ -70,6 +70,7 @@ void coder_free(coder_t *c)
     sents_free(&c->sents);
     free(c->ev);
     free(c->ms.v);
+    free(c->ms.memo);
     free(c->alias);
     free(c->at);
     free(c->inq);

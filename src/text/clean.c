@@ -48,6 +48,7 @@ static size_t dateline_len(const char *s, size_t n, size_t *name_len)
 
 static int starts_with_ci(const char *s, size_t n, const char *prefix)
 {
+    if (!n || tolower((unsigned char)s[0]) != prefix[0]) return 0;
     size_t pl = strlen(prefix);
     return n >= pl && strncasecmp(s, prefix, pl) == 0;
 }
@@ -97,16 +98,20 @@ void clean_text(const dict_t *d, const char *text, size_t n, buf_t *out, buf_t *
             if (st) st->dropped_lines++;
         } else {
             size_t keep = len;
-            if (d)
+            /* a credit tail starts a word: test only word starts, and only
+             * phrases with the same first letter */
+            for (size_t k = 0; d && d->nbp_tail && k < keep; k++) {
+                if (k && ln[k - 1] != ' ' && ln[k - 1] != '(') continue;
+                char c0 = (char)tolower((unsigned char)ln[k]);
                 for (size_t i = 0; i < d->nbp_tail; i++) {
                     size_t pl = strlen(d->bp_tail[i]);
-                    for (size_t k = 0; k + pl <= keep; k++)
-                        if ((k == 0 || ln[k - 1] == ' ' || ln[k - 1] == '(') && strncasecmp(ln + k, d->bp_tail[i], pl) == 0) {
-                            keep = k;
-                            if (st) st->cut_tails++;
-                            break;
-                        }
+                    if (d->bp_tail[i][0] == c0 && k + pl <= len && strncasecmp(ln + k, d->bp_tail[i], pl) == 0) {
+                        keep = k;
+                        if (st) st->cut_tails++;
+                        break;
+                    }
                 }
+            }
             while (keep && (ln[keep - 1] == ' ' || ln[keep - 1] == '(')) keep--;
             buf_put(out, ln, keep);
         }
