@@ -82,6 +82,12 @@ void cli_event_jsonl(FILE *out, const coder_t *c, const event_t *e, const char *
     json_object_set_new(o, "spans", sp);
     json_object_set_new(o, "text", json_stringn(s, se - sb));
     json_object_set_new(o, "pattern", json_string(pattern));
+    if (e->loc[0]) {
+        json_t *loc = json_object();
+        json_object_set_new(loc, "name", json_stringn(s + e->lb, e->le - e->lb));
+        json_object_set_new(loc, "country", json_string(e->loc));
+        json_object_set_new(o, "location", loc);
+    }
     json_object_set_new(o, "quote", json_boolean(e->quote));
     char *line = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(3));
     fputs(line, out);

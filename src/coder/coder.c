@@ -26,6 +26,7 @@ typedef struct {
     uint32_t lemma;
     uint8_t forms;
     int neg, passive, infinitive;
+    uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
 
 /* A reported clause: tokens [b, e) said by speaker to hearer. */
@@ -410,15 +411,16 @@ static int word_in(const pelem_t *e, uint32_t id)
 /* Try one pattern after the verb. Returns the token after the match, or 0;
  * *tm gets the target mention (or NULL). In the passive the target slot is
  * the subject and is not looked for. */
-static uint32_t match_pattern(sctx_t *s, const pattern_t *p, const verb_t *v, const mention_t **tm)
+static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const mention_t **tm)
 {
-    uint32_t pos = v->k + 1;
+    uint32_t pos = v->k + 1, pe = 0;
     *tm = NULL;
     for (uint16_t i = 0; i < p->nel; i++) {
         const pelem_t *e = &p->el[i];
         while (pos < s->n && is_adverb(s, pos)) pos++;
         if (e->target) {
             if (v->passive) continue;
+            pe = pos;
             const mention_t *m = mention_starting_at(s, pos);
             if (!m || m->kind == MK_PLACE) return 0;
             *tm = m;
@@ -432,6 +434,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, const verb_t *v, co
         if (e->opt) continue;
         return 0;
     }
+    v->pe = pe ? pe : pos;
     return pos;
 }
 
@@ -457,6 +460,20 @@ static void fill_counterpart(char *code, const char *other)
         snprintf(tmp, sizeof tmp, "%.3s%s", code, other + 3);
         memcpy(code, tmp, CODE_MAX);
     }
+}
+
+/* Where it happened: the first "in/at PLACE" after the verb, in this clause. */
+static const mention_t *find_location(const sctx_t *s, uint32_t from)
+{
+    for (uint32_t k = from; k + 1 < s->n; k++) {
+        if (tok_is(s, k, ';') || s->t[k].id == s->d->w_that || (wc(s, k) & WC_REL)) break;
+        if (s->t[k].id != s->d->w_in && s->t[k].id != s->d->w_at) continue;
+        const mention_t *m = mention_starting_at(s, k + 1);
+        if (!m || !m->n || !m->ent[0][0] || m->ent[0][1]) continue;
+        int kind = s->d->ents[m->ent[0][0] - 1].kind;
+        if (kind == ENT_PLACE || kind == ENT_COUNTRY || kind == ENT_CAPITAL) return m;
+    }
+    return NULL;
 }
 
 static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p, const verb_t *v, const side_t *ss,
@@ -486,11 +503,23 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     ev.cameo = dict_cameo(s->d, p->code);
     byte_span(s, ss->b, ss->e, &ev.sb, &ev.se);
     byte_span(s, ts->b, ts->e, &ev.tb, &ev.te);
-    byte_span(s, v->gs, v->k + 1, &ev.vb, &ev.ve);
+    byte_span(s, v->k, v->pe > v->k ? v->pe : v->k + 1, &ev.vb, &ev.ve);
     ev.date = s->date;
     ev.pfile = p->file;
     ev.pline = p->line;
     ev.quote = s->c->inq[v->k];
+    const mention_t *loc = find_location(s, v->k + 1);
+    if (loc) {
+        byte_span(s, loc->b, loc->e, &ev.lb, &ev.le);
+        snprintf(ev.loc, sizeof ev.loc, "%.3s", loc->code[0]);
+        /* a meeting in a third country is CAMEO 044 */
+        if (!strcmp(ev.code, "040") && strncmp(ev.loc, src, 3) && strncmp(ev.loc, tgt, 3) && strncmp(ev.loc, "---", 3) &&
+            dict_cameo(s->d, "044")) {
+            snprintf(ev.code, sizeof ev.code, "044");
+            ev.cameo = dict_cameo(s->d, "044");
+            TRACE(s, "    the meeting is in %s, a third country: 044\n", ev.loc);
+        }
+    }
     if (quiet) {
         s->rep.pending_ev = ev;
         s->rep.pending = 1;
@@ -558,6 +587,7 @@ static void code_verb(sctx_t *s, verb_t *v)
     /* the longest matching pattern */
     const pattern_t *best = NULL;
     const mention_t *tm = NULL;
+    uint32_t pe = 0;
     uint32_t end = 0;
     for (uint32_t i = 0; i < lm->count; i++) {
         const pattern_t *p = &d->pats[lm->first + i];
@@ -565,6 +595,7 @@ static void code_verb(sctx_t *s, verb_t *v)
         uint32_t e = match_pattern(s, p, v, &m);
         if (!e) continue;
         if (p->reciprocal && (subj.n < 2 || v->passive)) continue;
+        pe = v->pe;
         best = p;
         tm = m;
         end = e;
@@ -572,6 +603,7 @@ static void code_verb(sctx_t *s, verb_t *v)
     }
     side_t tgt;
     side_clear(&tgt);
+    v->pe = pe;
     if (best) {
         TRACE(s, "    pattern %s \"%s ...\" at %s:%u matches\n", best->code, intern_str(&d->words, lm->base),
               dict_file(d, best->file), best->line);

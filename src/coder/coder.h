@@ -41,6 +41,8 @@ typedef struct {
     char code[8];
     const cameo_t *cameo;                /* NULL if the code is not in the codebook */
     uint32_t sb, se, tb, te, vb, ve;     /* byte spans inside the sentence text */
+    uint32_t lb, le;                     /* location phrase ("in Shanghai"), lb == le if none */
+    char loc[4];                         /* the location's country code, "" if none */
     int32_t date;                        /* YYYYMMDD */
     uint16_t pfile;
     uint32_t pline;
