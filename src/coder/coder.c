@@ -625,6 +625,12 @@ static void code_verb(sctx_t *s, verb_t *v)
             const mention_t *m = mention_starting_at(s, p);
             if (m && m->kind == MK_ACTOR && m->e < s->n && s->t[m->e].id == d->w_that) p = m->e;
         }
+        /* "told Kono, who was visiting Beijing, that ...": past the relative clause */
+        if (p + 1 < s->n && tok_is(s, p, ',') && (wc(s, p + 1) & WC_REL)) {
+            uint32_t q = p + 2;
+            while (q < s->n && q < p + 25 && !tok_is(s, q, ',')) q++;
+            if (q < s->n && tok_is(s, q, ',')) p = q + 1;
+        }
         while (p < s->n && (wc(s, p) & (WC_TIME | WC_PREP)) && s->t[p].id != d->w_that) p++;
         if (p < s->n && (s->t[p].id == d->w_that || mention_starting_at(s, p))) {
             if (s->t[p].id == d->w_that) p++;
