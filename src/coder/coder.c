@@ -256,10 +256,13 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
         sd->person = -1;
         /* "Chinese Premier Li and State Councilor Yang": a member with no
          * country shares the nationality of the member before it */
-        for (int i = 1; i < sd->n; i++)
-            if (!strncmp(sd->code[i], "---", 3) && strncmp(sd->code[i - 1], "---", 3) && strlen(sd->code[i]) > 3) {
+        int with = -1;
+        for (int i = 0; i < sd->n && with < 0; i++)
+            if (strncmp(sd->code[i], "---", 3)) with = i;
+        for (int i = 0; i < sd->n && with >= 0; i++)
+            if (!strncmp(sd->code[i], "---", 3) && strlen(sd->code[i]) > 3) {
                 char tmp[CODE_MAX];
-                snprintf(tmp, sizeof tmp, "%.3s%s", sd->code[i - 1], sd->code[i] + 3);
+                snprintf(tmp, sizeof tmp, "%.3s%s", sd->code[with], sd->code[i] + 3);
                 memcpy(sd->code[i], tmp, CODE_MAX);
             }
     }
@@ -514,6 +517,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
         snprintf(ev.loc, sizeof ev.loc, "%.3s", loc->code[0]);
         /* a meeting in a third country is CAMEO 044 */
         if (!strcmp(ev.code, "040") && strncmp(ev.loc, src, 3) && strncmp(ev.loc, tgt, 3) && strncmp(ev.loc, "---", 3) &&
+            strncmp(src, "---", 3) && strncmp(tgt, "---", 3) &&
             dict_cameo(s->d, "044")) {
             snprintf(ev.code, sizeof ev.code, "044");
             ev.cameo = dict_cameo(s->d, "044");
