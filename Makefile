@@ -6,12 +6,12 @@
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
-LIBS    := -lutf8proc -ljansson -lzstd -lz -lm
+WARN    := -I/usr/include/libxml2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
+LIBS    := -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
 SHARED  ?= ../shared
 
 # Debian packages dyad builds against (see README, "Dependencies").
-DEBS := gcc make libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev
+DEBS := gcc make libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
 
 BUILD   ?= build
 SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c)
@@ -38,7 +38,8 @@ deps:
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h) | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) $(WARN) -c $< -o $@
 
 $(BUILD)/builtin.S $(BUILD)/builtin_table.c: $(DATA) tools/embed.sh
 	@mkdir -p $(BUILD)

@@ -58,4 +58,13 @@ grep -q '"source":"JPN","target":"CHN","code":"042"' "$tmp/out" && ok "--dict co
 "$DYAD" explain "Kono visited Beijing." --date 2018-01-28 > "$tmp/out" 2>&1
 grep -q 'data/verbs.txt:[0-9]' "$tmp/out" && grep -q 'EVENT JPNGOV -> CHNGOV 042' "$tmp/out" && ok "explain shows pattern and event" || { bad "explain shows pattern and event"; cat "$tmp/out"; }
 
+# HTML: the article text is extracted; scripts, navigation and related lists are dropped
+cat > "$tmp/page.html" <<'HTML'
+<html><head><title>t</title><script>var s = "Russia attacked Ukraine";</script></head><body>
+<nav><p>Russia invades Ukraine</p></nav><article><p>Japanese Foreign Minister Taro Kono visited China.</p>
+<div class="related-stories"><p>Iran condemned Israel.</p></div></article></body></html>
+HTML
+"$DYAD" code --date 2018-01-28 --format tsv "$tmp/page.html" > "$tmp/out" 2>&1
+if grep -q 'JPNGOV	CHN	042' "$tmp/out" && ! grep -q 'RUS\|IRN' "$tmp/out"; then ok "html main text only"; else bad "html main text only"; cat "$tmp/out"; fi
+
 echo "RESULT $pass $fail $skip"

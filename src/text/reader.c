@@ -11,6 +11,7 @@
 #include <zstd.h>
 
 #include "../base/mem.h"
+#include "html.h"
 
 struct reader {
     diag_t *diag;
@@ -20,7 +21,7 @@ struct reader {
     /* the open file */
     buf_t data;
     const char *name;
-    int jsonl;
+    int jsonl, html;
     size_t pos;
     long line;
     int have_file;
@@ -192,6 +193,18 @@ static int open_next(reader_t *r)
             r->jsonl = i < r->data.len && r->data.p[i] == '{';
         } else {
             r->jsonl = ends_with(plain, ".jsonl") || ends_with(plain, ".json");
+        }
+        r->html = ends_with(plain, ".html") || ends_with(plain, ".htm");
+        if (r->html) {
+            buf_t text = BUF_INIT;
+            if (html_extract(r->data.p ? r->data.p : "", r->data.len, &text, NULL)) {
+                diag_add(r->diag, DIAG_ERROR, path, 0, "not parseable as HTML");
+                buf_free(&text);
+                continue;
+            }
+            buf_free(&r->data);
+            r->data = text;
+            buf_reserve(&r->data, 0);
         }
         /* the id of a whole-file article: its base name without extensions */
         free(r->id_buf);
