@@ -488,6 +488,13 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
         TRACE(s, "    rejected %s -> %s %s: source and target are the same actor\n", src, tgt, p->code);
         return 0;
     }
+    /* "X told reporters", "X told Reuters": talking to the press is saying, not an
+     * event between X and the press */
+    size_t tl = strlen(tgt);
+    if (!strncmp(p->code, "01", 2) && tl >= 6 && !strcmp(tgt + tl - 3, "MED")) {
+        TRACE(s, "    rejected %s -> %s %s: a statement to the media is not an event with them\n", src, tgt, p->code);
+        return 0;
+    }
     if (!strncmp(src, "---", 3) && !strncmp(tgt, "---", 3)) {
         TRACE(s, "    rejected %s -> %s %s: neither side has a country\n", src, tgt, p->code);
         return 0;

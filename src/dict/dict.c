@@ -78,28 +78,30 @@ typedef struct {
     uint32_t person;    /* people.txt: current person index+1 */
 } ctx_t;
 
+static void vmsg(ctx_t *c, diag_level lvl, const char *fmt, va_list ap)
+{
+    buf_t b = BUF_INIT;
+    buf_vprintf(&b, fmt, ap);
+    diag_add(c->diag, lvl, c->file, c->line, "%s", b.p);
+    buf_free(&b);
+}
+
 static void err(ctx_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void err(ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
-    buf_t b = BUF_INIT;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    vmsg(c, DIAG_ERROR, fmt, ap);
     va_end(ap);
-    diag_add(c->diag, DIAG_ERROR, c->file, c->line, "%s", b.p);
-    buf_free(&b);
 }
 
 static void warn(ctx_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
-    buf_t b = BUF_INIT;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    vmsg(c, DIAG_WARN, fmt, ap);
     va_end(ap);
-    diag_add(c->diag, DIAG_WARN, c->file, c->line, "%s", b.p);
-    buf_free(&b);
 }
 
 static const char *skip_ws(const char *s, const char *e)

@@ -66,4 +66,38 @@ static const char *t_name;
         return t_fail ? 1 : 0; \
     } while (0)
 
+/* Helpers shared by the test files that need them. */
+#ifdef TEST_WITH_DICT
+#include <stdlib.h>
+
+#include "dict/dict.h"
+
+/* The built-in dictionary set, loaded and finished; errors go to stderr. */
+static __attribute__((unused)) dict_t *test_builtin_dict(void)
+{
+    dict_t *d = dict_new();
+    diag_t dg;
+    diag_init(&dg, 1, 0);
+    dict_load_builtin(d, &dg);
+    dict_finish(d);
+    diag_free(&dg);
+    return d;
+}
+
+/* A whole file, NUL-terminated (caller frees); NULL if unreadable. */
+static __attribute__((unused)) char *test_slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *p = malloc(len > 0 ? (size_t)len + 1 : 1);
+    *n = len > 0 ? fread(p, 1, (size_t)len, f) : 0;
+    p[*n] = 0;
+    fclose(f);
+    return p;
+}
+#endif
+
 #endif

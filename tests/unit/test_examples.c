@@ -5,32 +5,15 @@
 #include <stdlib.h>
 
 #include "coder/coder.h"
+#define TEST_WITH_DICT
 #include "test.h"
 
 #define RECALL_FLOOR 0.60
 #define PRECISION_FLOOR 0.60
 
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *p = malloc((size_t)len + 1);
-    *n = fread(p, 1, (size_t)len, f);
-    p[*n] = 0;
-    fclose(f);
-    return p;
-}
-
 TEST(examples)
 {
-    dict_t *d = dict_new();
-    diag_t dg;
-    diag_init(&dg, 1, 0);
-    dict_load_builtin(d, &dg);
-    dict_finish(d);
+    dict_t *d = test_builtin_dict();
     coder_t *c = coder_new(d);
     FILE *dates = fopen("examples/dates.tsv", "r");
     CHECK(dates != NULL);
@@ -43,7 +26,7 @@ TEST(examples)
         char path[512];
         snprintf(path, sizeof path, "examples/%s", file);
         size_t n;
-        char *text = slurp(path, &n);
+        char *text = test_slurp(path, &n);
         CHECK(text != NULL);
         if (!text) continue;
         coder_article(c, text, n, dict_parse_date(date, 10));
@@ -86,7 +69,6 @@ TEST(examples)
     CHECK(precision >= PRECISION_FLOOR);
     coder_free(c);
     dict_free(d);
-    diag_free(&dg);
 }
 
 int main(void)

@@ -11,6 +11,7 @@
 
 #include "base/buf.h"
 #include "coder/coder.h"
+#define TEST_WITH_DICT
 #include "test.h"
 
 #ifndef GOLDEN_DIR
@@ -121,11 +122,7 @@ FILE_TEST(roles)
 
 int main(void)
 {
-    D = dict_new();
-    diag_t dg;
-    diag_init(&dg, 1, 0);
-    dict_load_builtin(D, &dg);
-    dict_finish(D);
+    D = test_builtin_dict();
     C = coder_new(D);
     RUN(actors);
     RUN(verbs);
@@ -136,6 +133,5 @@ int main(void)
     printf("golden cases: %d, failed: %d\n", cases, failed);
     coder_free(C);
     dict_free(D);
-    diag_free(&dg);
     TEST_END();
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "coder/coder.h"
+#define TEST_WITH_DICT
 #include "test.h"
 
 static dict_t *D;
@@ -23,20 +24,6 @@ static int match(const json_t *g, const event_t *e)
     if (strncmp(c, e->code, 2)) return 0;
     if (!strncmp(s, e->source, 3) && !strncmp(t, e->target, 3)) return 1;
     return either && !strncmp(s, e->target, 3) && !strncmp(t, e->source, 3);
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *p = malloc((size_t)len + 1);
-    *n = fread(p, 1, (size_t)len, f);
-    p[*n] = 0;
-    fclose(f);
-    return p;
 }
 
 TEST(seeds)
@@ -56,7 +43,7 @@ TEST(seeds)
         const char *file = json_string_value(json_object_get(art, "file"));
         snprintf(path, sizeof path, "%s/seeds/%s", shared, file);
         size_t n;
-        char *text = slurp(path, &n);
+        char *text = test_slurp(path, &n);
         CHECK(text != NULL);
         if (!text) continue;
         coder_article(c, text, n, dict_parse_date(json_string_value(json_object_get(art, "date")), 10));
@@ -111,13 +98,8 @@ TEST(seeds)
 
 int main(void)
 {
-    D = dict_new();
-    diag_t dg;
-    diag_init(&dg, 1, 0);
-    dict_load_builtin(D, &dg);
-    dict_finish(D);
+    D = test_builtin_dict();
     RUN(seeds);
     dict_free(D);
-    diag_free(&dg);
     TEST_END();
 }

@@ -3,6 +3,7 @@
 
 #include "base/buf.h"
 #include "dict/dict.h"
+#define TEST_WITH_DICT
 #include "test.h"
 #include "text/clean.h"
 #include "text/sent.h"
@@ -120,17 +121,12 @@ TEST(clean_drops_furniture_and_keeps_dateline)
 
 int main(void)
 {
-    D = dict_new();
-    diag_t dg;
-    diag_init(&dg, 1, 0);
-    dict_load_builtin(D, &dg);
-    dict_finish(D);
+    D = test_builtin_dict();
     RUN(utf8_repairs_and_normalises);
     RUN(tokens_are_offsets);
     RUN(sentences_survive_abbreviations);
     RUN(sentences_break_at_paragraphs_and_lists);
     RUN(clean_drops_furniture_and_keeps_dateline);
     dict_free(D);
-    diag_free(&dg);
     TEST_END();
 }
