@@ -165,7 +165,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         int agent_ent = -1, person = -1, person_ent = -1, counterpart = -1, whole = -1, place = -1;
         char possessor[CODE_MAX] = "";
         const char *alias_code = NULL;
-        const tok_t *unknown_surname = NULL;
+        const tok_t *unknown_surname = NULL, *unknown_given = NULL;
         int possessor_ent = -1;
         size_t start_units = j;
         while (j < n) {
@@ -287,6 +287,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             while (k < n && k < j + 3 && unknown_name_word(d, &t[k])) k++;
             if (k > j) {
                 unknown_surname = &t[k - 1];
+                if (k - j > 1) unknown_given = &t[j]; /* "Kim Jong Un": the family name may come first */
                 j = k;
             }
         }
@@ -378,7 +379,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             continue;
         }
         if (unknown_surname && m.n == 1 && strncmp(m.code[0], "---", 3))
-            memset(sc.have, 0, n), add_alias(text + unknown_surname->off, unknown_surname->len, -1, m.code[0], alias, nalias, capalias);
+        {
+            memset(sc.have, 0, n);
+            add_alias(text + unknown_surname->off, unknown_surname->len, -1, m.code[0], alias, nalias, capalias);
+            if (unknown_given) add_alias(text + unknown_given->off, unknown_given->len, -1, m.code[0], alias, nalias, capalias);
+        }
         XGROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = m;
         i = m.e > i ? m.e : i + 1;

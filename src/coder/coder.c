@@ -146,7 +146,7 @@ static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
     if (m->kind == MK_PRON) {
         uint32_t w = m->pron;
         uint32_t cls = dict_wclass(s->d, w);
-        int quoted = s->c->inq[m->b];
+        int quoted = s->c->inq[m->b] & 1;
         if ((cls & WC_SPEAKERPRON) && (quoted || in_report(s, m->b))) {
             const side_t *sp = in_report(s, m->b) && !quoted ? &s->rep.speaker : &s->speaker;
             if ((quoted && s->has_speaker) || (!quoted && sp->n)) {
@@ -411,12 +411,23 @@ static int word_in(const pelem_t *e, uint32_t id)
     return 0;
 }
 
+/* A lower-case word with no grammatical role here: no verb form, not a
+ * function word, not part of an actor. */
+static int plain_word(const sctx_t *s, uint32_t k)
+{
+    const tok_t *t = &s->t[k];
+    if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM | TF_CLITIC))) return 0;
+    if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
+    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV));
+}
+
 /* Try one pattern after the verb. Returns the token after the match, or 0;
  * *tm gets the target mention (or NULL). In the passive the target slot is
  * the subject and is not looked for. */
 static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const mention_t **tm)
 {
     uint32_t pos = v->k + 1, pe = 0;
+    int skipped = 0;
     *tm = NULL;
     for (uint16_t i = 0; i < p->nel; i++) {
         const pelem_t *e = &p->el[i];
@@ -435,6 +446,13 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             continue;
         }
         if (e->opt) continue;
+        /* "held repeated talks with", "signed a joint declaration": one
+         * adjective-like word may stand before a pattern word */
+        if (skipped < 2 && pos + 1 < s->n && word_in(e, s->t[pos + 1].id) && plain_word(s, pos)) {
+            skipped++;
+            pos += 2;
+            continue;
+        }
         return 0;
     }
     v->pe = pe ? pe : pos;
@@ -517,7 +535,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     ev.date = s->date;
     ev.pfile = p->file;
     ev.pline = p->line;
-    ev.quote = s->c->inq[v->k];
+    ev.quote = s->c->inq[v->k] & 1;
     const mention_t *loc = find_location(s, v->k + 1);
     if (loc) {
         byte_span(s, loc->b, loc->e, &ev.lb, &ev.le);
@@ -618,6 +636,8 @@ static void code_verb(sctx_t *s, verb_t *v)
     if (best) {
         TRACE(s, "    pattern %s \"%s ...\" at %s:%u matches\n", best->code, intern_str(&d->words, lm->base),
               dict_file(d, best->file), best->line);
+        /* the pattern's own words ("agreed to visit") are not verbs of their own */
+        for (uint32_t k = v->k + 1; k < pe && k < s->n; k++) s->c->inq[k] |= 2;
         if (tm) {
             side_group(s, tm, 1, &tgt);
             remember(s, tm, &tgt);
@@ -801,7 +821,7 @@ static void code_sentence(coder_t *c, uint32_t si)
      * article's last speaker for a quotation standing alone. */
     int attributed = 0;
     for (uint32_t k = 0; k < s.n && quotes; k++) {
-        if (c->inq[k]) continue;
+        if (c->inq[k] & 1) continue;
         for (uint32_t vf = dict_vforms(d, s.t[k].id); vf; vf = d->vforms[vf - 1].next)
             if (d->lemmas[d->vforms[vf - 1].lemma].speech) {
                 verb_t v;
@@ -832,6 +852,7 @@ static void code_sentence(coder_t *c, uint32_t si)
 
     for (uint32_t k = 0; k < s.n; k++) {
         if (c->at[k] >= 0 && c->ms.v[c->at[k]].kind != MK_PRON) continue;
+        if (c->inq[k] & 2) continue; /* inside a matched pattern */
         uint32_t vf = dict_vforms(d, s.t[k].id);
         if (!vf) continue;
         /* among the lemmas this word can be, prefer one with patterns */

@@ -83,7 +83,7 @@ struct coder {
     } recent[16];
     int nrecent;
     int32_t *at;                         /* per token of the sentence: mention index or -1 */
-    uint8_t *inq;                        /* per token: inside quotation marks */
+    uint8_t *inq;                        /* per token: 1 inside quotation marks, 2 inside a matched pattern */
     int32_t *subj_of;                    /* per token: subject mention index of the verb there, -1 */
     size_t cap_scratch;
 };
