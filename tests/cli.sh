@@ -7,7 +7,7 @@ ok()   { pass=$((pass+1)); echo "ok   $1"; }
 bad()  { fail=$((fail+1)); echo "FAIL $1"; }
 
 # a bad JSON line is reported with its line number and skipped; the run goes on
-printf '%s\n' '{"id":"a","date":"2018-01-28","text":"Kono visited Beijing."}' '{"id": broken' \
+printf '%s\n' '{"id":"a","date":"2018-01-28","text":"Taro Kono visited Beijing."}' '{"id": broken' \
   '{"id":"c","date":"2018-01-28","text":"Japan and China met."}' > "$tmp/in.jsonl"
 "$DYAD" code "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ $rc -eq 0 ] && grep -q "in.jsonl:2: bad JSON" "$tmp/err" && grep -q '"article":"c"' "$tmp/out"; then ok "bad jsonl line reported and skipped"; else bad "bad jsonl line reported and skipped"; cat "$tmp/err"; fi
@@ -17,7 +17,7 @@ if [ $rc -eq 0 ] && grep -q "in.jsonl:2: bad JSON" "$tmp/err" && grep -q '"artic
 [ $rc -eq 1 ] && ok "--strict stops with status 1" || bad "--strict stops with status 1 (got $rc)"
 
 # stdin: JSON lines when it starts with '{', one article otherwise
-printf 'Kono visited Beijing.' | "$DYAD" code --date 2018-01-28 - > "$tmp/out" 2>&1
+printf 'Taro Kono visited Beijing.' | "$DYAD" code --date 2018-01-28 - > "$tmp/out" 2>&1
 grep -q '"code":"042"' "$tmp/out" && ok "plain text on stdin" || bad "plain text on stdin"
 "$DYAD" code - < "$tmp/in.jsonl" > "$tmp/out" 2>/dev/null
 grep -q '"article":"a"' "$tmp/out" && ok "jsonl on stdin" || bad "jsonl on stdin"
@@ -55,7 +55,7 @@ grep -q '"source":"JPN","target":"CHN","code":"042"' "$tmp/out" && ok "--dict co
 "$DYAD" dict check > "$tmp/out" 2>&1 && ok "built-in dictionaries pass dict check" || { bad "built-in dictionaries pass dict check"; head -20 "$tmp/out"; }
 
 # explain shows actors with file:line and the pattern used
-"$DYAD" explain "Kono visited Beijing." --date 2018-01-28 > "$tmp/out" 2>&1
+"$DYAD" explain "Taro Kono visited Beijing." --date 2018-01-28 > "$tmp/out" 2>&1
 grep -q 'data/verbs.txt:[0-9]' "$tmp/out" && grep -q 'EVENT JPNGOV -> CHNGOV 042' "$tmp/out" && ok "explain shows pattern and event" || { bad "explain shows pattern and event"; cat "$tmp/out"; }
 
 # HTML: the article text is extracted; scripts, navigation and related lists are dropped

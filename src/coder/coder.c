@@ -198,6 +198,8 @@ static void remember(sctx_t *s, const mention_t *m, const side_t *sd)
     coder_t *c = s->c;
     if (m->kind != MK_ACTOR || !sd->n) return;
     if (m->has_person) snprintf(c->last_person, CODE_MAX, "%s", sd->code[0]);
+    /* "the minister" later means a person named with a role, not a capital */
+    if (!m->has_person && !m->role[0]) return;
     const char *code = sd->code[0];
     size_t len = strlen(code);
     if (len >= 6 && code[0] != '-') {
@@ -348,6 +350,15 @@ static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
             sd->via = 2;
             return 1;
         }
+    /* the main verb may be one the dictionaries do not know ("Wang spoke to
+     * reporters before meeting Kono"): an actor opening the sentence is its subject */
+    if (s->c->ms.n && s->c->ms.v[0].b == 0 && s->c->ms.v[0].kind == MK_ACTOR && s->c->ms.v[0].e < before) {
+        const mention_t *m = &s->c->ms.v[0];
+        while (m + 1 < s->c->ms.v + s->c->ms.n && m[1].b == m->e + 1 && s->t[m->e].id == s->d->w_and) m++;
+        side_group(s, m, 0, sd);
+        sd->via = 2;
+        return 1;
+    }
     return 0;
 }
 
