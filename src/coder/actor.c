@@ -284,7 +284,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
          * knows, after a role word, belongs to the phrase */
         if (agent_ent >= 0 && person < 0 && !alias_code && counterpart < 0) {
             size_t k = j;
-            while (k < n && k < j + 3 && unknown_name_word(d, &t[k])) k++;
+            while (k < n && k < j + 3 &&
+                   (unknown_name_word(d, &t[k]) ||
+                    /* "Vice Premier Liu He": a capitalised pronoun inside a name */
+                    (k > j && (t[k].flags & TF_CAP) && (dict_wclass(d, t[k].id) & WC_PRON) && !(t[k].flags & TF_NL))))
+                k++;
             if (k > j) {
                 unknown_surname = &t[k - 1];
                 if (k - j > 1) unknown_given = &t[j]; /* "Kim Jong Un": the family name may come first */

@@ -25,7 +25,7 @@ typedef struct {
     uint32_t gs;          /* start of its verb group */
     uint32_t lemma;
     uint8_t forms;
-    int neg, passive, infinitive;
+    int neg, passive, infinitive, modal;
     uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
 
@@ -137,6 +137,18 @@ static void side_clear(side_t *sd)
 
 static int in_report(const sctx_t *s, uint32_t k) { return s->rep.active && k >= s->rep.b && k < s->rep.e; }
 
+/* The last person named before token k in this sentence. */
+static int nearest_person(const sctx_t *s, uint32_t k, side_t *sd)
+{
+    for (size_t i = s->c->ms.n; i-- > 0;) {
+        const mention_t *m = &s->c->ms.v[i];
+        if (m->e > k || m->kind != MK_ACTOR || !m->has_person || !m->n) continue;
+        side_add(sd, m->code[0]);
+        return 1;
+    }
+    return 0;
+}
+
 /* Add the codes one mention stands for; pronouns and "the minister" are
  * resolved against the article's memory. */
 static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
@@ -169,6 +181,9 @@ static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
             sd->via = 1;
             TRACE(s, "    pronoun \"%.*s\" -> the reporting speaker %s\n", (int)s->t[m->b].len,
                   s->text + s->t[m->b].off, s->rep.speaker.code[0]);
+        } else if (nearest_person(s, m->b, sd)) {
+            sd->via = 1;
+            TRACE(s, "    pronoun \"%.*s\" -> %s, named before it\n", (int)s->t[m->b].len, s->text + s->t[m->b].off, sd->code[0]);
         } else if (c->last_person[0] && s->t[m->b].len > 2) {
             side_add(sd, c->last_person);
             sd->via = 1;
@@ -283,7 +298,8 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
         if (tok_is(s, o, '(')) k = o;
     }
     uint32_t p = k ? k - 1 : UINT32_MAX;
-    uint32_t pc = k ? wc(s, p) : 0;
+    /* the last word of an actor phrase is the phrase ("Moon Jae-in met"), whatever its class */
+    uint32_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
     if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
     if (k && s->t[p].id == s->d->w_s) return *why = "after a possessive", 0;
     if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) return *why = "after a place name", 0;
@@ -320,7 +336,8 @@ static void verb_group(sctx_t *s, verb_t *v)
         uint32_t p = g - 1, c = wc(s, p);
         if (c & WC_NEG) v->neg = 1;
         else if (c & WC_BE) be = 1;
-        else if (c & (WC_HAVE | WC_DO | WC_MODAL)) {
+        else if (c & WC_MODAL) v->modal = 1;
+        else if (c & (WC_HAVE | WC_DO)) {
         } else if (is_adverb(s, p)) {
         } else if (tok_is(s, p, ')') && p > 1) {
             uint32_t o = p;
@@ -377,6 +394,14 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
     }
     if (g == 0) return -1;
     uint32_t j = g - 1;
+    /* "praised Xi and said": a second verb shares the subject of the first */
+    if (s->t[j].id == s->d->w_and || (wc(s, j) & WC_CONJ)) {
+        if (subject_of_previous_verb(s, j, sd)) {
+            TRACE(s, "    subject: shared with the verb before 'and'\n");
+            return -2;
+        }
+        return -1;
+    }
     /* "Kono, who was visiting Beijing": the relative pronoun's antecedent */
     if (wc(s, j) & WC_REL) {
         if (j == 0) return -1;
@@ -449,7 +474,10 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             const mention_t *m = mention_starting_at(s, pos);
             if (!m || m->kind == MK_PLACE) return 0;
             *tm = m;
-            pos = m->e;
+            /* "urged China and the Philippines to comply": past the whole compound */
+            side_t grp;
+            side_group(s, m, 1, &grp);
+            pos = grp.e > m->e ? grp.e : m->e;
             continue;
         }
         if (pos < s->n && word_in(e, s->t[pos].id)) {
@@ -547,6 +575,12 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     ev.pfile = p->file;
     ev.pline = p->line;
     ev.quote = s->c->inq[v->k] & 1;
+    /* "will visit", "would meet": a meeting not yet held is an intent to meet */
+    if (v->modal && !strncmp(ev.code, "04", 2) && strlen(ev.code) == 3 && dict_cameo(s->d, "036")) {
+        snprintf(ev.code, sizeof ev.code, "036");
+        ev.cameo = dict_cameo(s->d, "036");
+        TRACE(s, "    the meeting is announced, not held (modal verb): 036\n");
+    }
     const mention_t *loc = find_location(s, v->k + 1);
     if (loc) {
         byte_span(s, loc->b, loc->e, &ev.lb, &ev.le);
@@ -673,7 +707,16 @@ static void code_verb(sctx_t *s, verb_t *v)
             while (q < s->n && q < p + 25 && !tok_is(s, q, ',')) q++;
             if (q < s->n && tok_is(s, q, ',')) p = q + 1;
         }
-        while (p < s->n && (wc(s, p) & (WC_TIME | WC_PREP)) && s->t[p].id != d->w_that) p++;
+        /* "told reporters at a news conference in the Rose Garden that ..." */
+        for (uint32_t q = p; q < s->n && q < p + 14; q++) {
+            if (s->t[q].id == d->w_that) {
+                p = q;
+                break;
+            }
+            if (tok_is(s, q, ',') || tok_is(s, q, '"') || tok_is(s, q, ';') ||
+                (s->c->at[q] < 0 && dict_vforms(d, s->t[q].id) && !(wc(s, q) & (WC_TIME | WC_PREP | WC_DET))))
+                break;
+        }
         if (p < s->n && (s->t[p].id == d->w_that || mention_starting_at(s, p))) {
             if (s->t[p].id == d->w_that) p++;
             if (!s->rep.active || v->k >= s->rep.e || v->k < s->rep.b) {
@@ -889,6 +932,11 @@ static void code_sentence(coder_t *c, uint32_t si)
               v.infinitive ? " infinitive" : "");
         code_verb(&s, &v);
     }
+    for (size_t m = 0; m < c->ms.n; m++)
+        if (c->ms.v[m].kind == MK_ACTOR && c->ms.v[m].has_person && c->ms.v[m].n) {
+            snprintf(c->last_person, CODE_MAX, "%s", c->ms.v[m].code[0]);
+            break;
+        }
     if (s.rep.pending && !s.rep.events) {
         XGROW(c->ev, c->capev, c->nev + 1);
         c->ev[c->nev++] = s.rep.pending_ev;

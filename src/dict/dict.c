@@ -622,7 +622,7 @@ static void line_verbs(ctx_t *c, const char *s, const char *e)
             const char *bar = memchr(a, '|', (size_t)(we - a));
             const char *ae = bar ? bar : we;
             uint32_t id[2];
-            if (p->nalt == 6 || dict_phrase_words(d, a, (size_t)(ae - a), id, 2) != 1) {
+            if (p->nalt == 8 || dict_phrase_words(d, a, (size_t)(ae - a), id, 2) != 1) {
                 err(c, "bad pattern word '%.*s'", (int)wn, w);
                 return;
             }

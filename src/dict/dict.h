@@ -75,7 +75,7 @@ typedef struct {
     uint8_t target;          /* 1: this element is the target slot */
     uint8_t opt;             /* may be absent */
     uint8_t nalt;
-    uint32_t alt[6];         /* acceptable word ids */
+    uint32_t alt[8];         /* acceptable word ids */
 } pelem_t;
 
 typedef struct {
