@@ -253,7 +253,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     }
                 }
                 /* "U.S. officials", "China trade officials": a name used as a nationality */
-                if (d->ents[ce].kind == ENT_COUNTRY && person < 0) {
+                if ((d->ents[ce].kind == ENT_COUNTRY || d->ents[ce].kind == ENT_ORG) && person < 0) {
                     size_t k = j + u.len;
                     while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
                     unit_t nx;
@@ -347,7 +347,9 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if (nnat) {
                 m.n = (uint8_t)nnat;
                 for (int k = 0; k < nnat; k++) {
-                    set_code(m.code[k], nat[k], role);
+                    /* an organisation keeps its own code: "State Department spokesman" */
+                    if (strlen(nat[k]) > 3) snprintf(m.code[k], CODE_MAX, "%s", nat[k]);
+                    else set_code(m.code[k], nat[k], role);
                     m.ent[k][0] = nat_ent[k] + 1;
                     m.ent[k][1] = (uint32_t)agent_ent + 1;
                 }
