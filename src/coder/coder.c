@@ -447,6 +447,16 @@ static int word_in(const pelem_t *e, uint32_t id)
     return 0;
 }
 
+/* Event roots whose target may be named as a possessor: statements, appeals,
+ * praise, demands, disapproval, rejection, threats, reduced relations. */
+static int possessor_target(const char *code)
+{
+    static const char *const roots[] = {"01", "02", "05", "10", "11", "12", "13", "16", NULL};
+    for (int i = 0; roots[i]; i++)
+        if (!strncmp(code, roots[i], 2)) return 1;
+    return 0;
+}
+
 /* A lower-case word with no grammatical role here: no verb form, not a
  * function word, not part of an actor. */
 static int plain_word(const sctx_t *s, uint32_t k)
@@ -473,6 +483,9 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             pe = pos;
             const mention_t *m = mention_starting_at(s, pos);
             if (!m || m->kind == MK_PLACE) return 0;
+            /* "met Indonesia's share", "attacked Japan's fiscal policy": a possessor
+             * is the target only of words about it ("condemned Russia's invasion") */
+            if (m->e < s->n && s->t[m->e].id == s->d->w_s && !possessor_target(p->code)) return 0;
             *tm = m;
             /* "urged China and the Philippines to comply": past the whole compound */
             side_t grp;
