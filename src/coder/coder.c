@@ -617,7 +617,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     XGROW(c->ev, c->capev, c->nev + 1);
     c->ev[c->nev++] = ev;
     if (in_report(s, v->k)) s->rep.events++;
-    TRACE(s, "    EVENT %s -> %s %s (%s) by %s:%u\n", src, tgt, p->code, ev.cameo ? ev.cameo->name : "unknown code",
+    TRACE(s, "    EVENT %s -> %s %s (%s) by %s:%u\n", src, tgt, ev.code, ev.cameo ? ev.cameo->name : "unknown code",
           dict_file(s->d, p->file), p->line);
     return 1;
 }
@@ -696,6 +696,10 @@ static void code_verb(sctx_t *s, verb_t *v)
               dict_file(d, best->file), best->line);
         /* the pattern's own words ("agreed to visit") are not verbs of their own */
         for (uint32_t k = v->k + 1; k < pe && k < s->n; k++) s->c->inq[k] |= 2;
+        /* "urged China to admit monitors": what is urged is the appeal's
+         * content, not a second event by the one who urged */
+        if (end > v->k + 1 && end < s->n && s->t[end - 1].id == d->w_to && dict_vforms(d, s->t[end].id))
+            s->c->inq[end] |= 2;
         if (tm) {
             side_group(s, tm, 1, &tgt);
             remember(s, tm, &tgt);
