@@ -43,23 +43,26 @@ $(BUILD)/%.o: %.c $(wildcard src/*/*.h) | deps
 
 $(BUILD)/builtin.S $(BUILD)/builtin_table.c: $(DATA) tools/embed.sh
 	@mkdir -p $(BUILD)
-	sh tools/embed.sh $(BUILD)/builtin.S $(BUILD)/builtin_table.c $(DATA)
+	@sh tools/embed.sh $(BUILD)/builtin.S $(BUILD)/builtin_table.c $(DATA)
 
 $(BUILD)/builtin.o: $(BUILD)/builtin.S
-	$(CC) -c $< -o $@
+	@echo "EMBED data/*.txt"
+	@$(CC) -c $< -o $@
 
 $(BUILD)/builtin_table.o: $(BUILD)/builtin_table.c
-	$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+	@$(CC) $(CFLAGS) $(WARN) -c $< -o $@
 
 $(LIB): $(OBJ) $(BLOB)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 $(DYAD): $(CLIOBJ) $(LIB)
-	$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(LIB) $(LIBS)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(LIB) $(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIB) | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< $(LIB) $(LIBS)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< $(LIB) $(LIBS)
 
 demo: $(DYAD)
 	@sh tools/demo.sh $(DYAD)

@@ -942,7 +942,8 @@ const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, c
     if (role) *role = NULL;
     for (uint32_t i = 0; i < p->nroles; i++) {
         const role_t *r = &p->roles[i];
-        if (!date || ((!r->from || date >= r->from) && (!r->to || date <= r->to))) {
+        /* no date: the role held now, if one is open-ended */
+        if (!date ? !r->to : (!r->from || date >= r->from) && (!r->to || date <= r->to)) {
             if (role) *role = r;
             return r->code;
         }

@@ -171,7 +171,8 @@ size_t dict_check(const dict_t *d, diag_t *diag);
 void dict_stats(const dict_t *d, FILE *out);
 
 const cameo_t *dict_cameo(const dict_t *d, const char *code);
-/* The code a person has on date (YYYYMMDD); NULL if none applies. */
+/* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
+ * if there is one, else the other code); NULL if none applies. */
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role);
 
 static inline uint32_t dict_wclass(const dict_t *d, uint32_t id) { return id < d->nwordinfo ? d->wclass[id] : 0; }

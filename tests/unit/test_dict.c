@@ -94,6 +94,7 @@ TEST(roles_follow_the_date)
     CHECK_STR(dict_person_code(d, p, 20100101, NULL), "JPNELI");
     CHECK_STR(dict_person_code(d, p, 20200916, NULL), "JPNGOV"); /* both ends inclusive */
     CHECK_STR(dict_person_code(d, p, 20200917, NULL), "JPNELI");
+    CHECK_STR(dict_person_code(d, p, 0, NULL), "JPNELI"); /* undated: no open-ended role */
     dict_free(d);
     diag_free(&dg);
 }
