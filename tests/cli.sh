@@ -12,6 +12,10 @@ printf '%s\n' '{"id":"a","date":"2018-01-28","text":"Taro Kono visited Beijing."
 "$DYAD" code "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
 if [ $rc -eq 0 ] && grep -q "in.jsonl:2: bad JSON" "$tmp/err" && grep -q '"article":"c"' "$tmp/out"; then ok "bad jsonl line reported and skipped"; else bad "bad jsonl line reported and skipped"; cat "$tmp/err"; fi
 
+# a missing input is an error (status 1) but the other inputs are still coded
+"$DYAD" code "$tmp/nope.txt" "$tmp/in.jsonl" > "$tmp/out" 2> "$tmp/err"; rc=$?
+if [ $rc -eq 1 ] && grep -q "nope.txt: cannot open" "$tmp/err" && grep -q '"article":"c"' "$tmp/out"; then ok "missing input is status 1, rest coded"; else bad "missing input is status 1, rest coded"; fi
+
 # --strict stops at the bad line with status 1
 "$DYAD" code --strict "$tmp/in.jsonl" > /dev/null 2>&1; rc=$?
 [ $rc -eq 1 ] && ok "--strict stops with status 1" || bad "--strict stops with status 1 (got $rc)"

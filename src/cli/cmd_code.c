@@ -82,15 +82,17 @@ int cmd_code(int argc, char **argv)
         double code_secs = secs - load_ms / 1000.0;
         fprintf(stderr,
                 "dyad: %zu articles, %zu sentences, %zu events, %.1f MB in %.3f s (dictionaries %.1f ms): "
-                "%.0f sentences/s, %.2f MB/s, peak memory %.1f MB, %zu bad input lines, %zu repaired bytes\n",
+                "%.0f sentences/s, %.2f MB/s, peak memory %.1f MB, %zu bad input lines, %zu repaired bytes, "
+                "%zu over-long sentences cut\n",
                 s->articles, s->sentences, s->events, (double)s->bytes / 1e6, secs, load_ms,
                 code_secs > 0 ? (double)s->sentences / code_secs : 0.0,
                 code_secs > 0 ? (double)s->bytes / 1e6 / code_secs : 0.0, (double)cli_peak_rss_kb() / 1024.0,
-                reader_bad_lines(r), s->repairs);
+                reader_bad_lines(r), s->repairs, s->long_sentences);
     } else if (reader_bad_lines(r)) {
         fprintf(stderr, "dyad: %zu bad input line(s) skipped\n", reader_bad_lines(r));
     }
-    int status = rc < 0 ? 1 : diag.errors && !c->stats.articles ? 1 : 0;
+    /* an input that could not be read at all is a failure, even if others were */
+    int status = rc < 0 || diag.errors > reader_bad_lines(r) ? 1 : 0;
     coder_free(c);
     reader_free(r);
     dict_free(d);

@@ -974,6 +974,7 @@ size_t coder_article(coder_t *c, const char *text, size_t n, int32_t date)
     if (!c->text.p) buf_reserve(&c->text, 0);
     tok_text(&c->toks, c->text.p, c->text.len, &d->words);
     sent_split(&c->sents, c->text.p, c->toks.v, c->toks.n, d);
+    c->stats.long_sentences += c->sents.cut;
     c->nev = 0;
     c->date = date;
     c->nalias = 0;

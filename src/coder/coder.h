@@ -50,7 +50,7 @@ typedef struct {
 } event_t;
 
 typedef struct {
-    size_t articles, sentences, bytes, events, repairs, dropped_lines;
+    size_t articles, sentences, bytes, events, repairs, dropped_lines, long_sentences;
 } coder_stats_t;
 
 typedef struct coder coder_t;

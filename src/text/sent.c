@@ -42,6 +42,7 @@ static void push(sents_t *s, uint32_t b, uint32_t e)
 void sent_split(sents_t *out, const char *text, const tok_t *t, size_t n, const dict_t *d)
 {
     out->n = 0;
+    out->cut = 0;
     uint32_t b = 0;
     for (size_t i = 0; i < n; i++) {
         /* line breaks */
@@ -59,6 +60,13 @@ void sent_split(sents_t *out, const char *text, const tok_t *t, size_t n, const 
                 push(out, b, (uint32_t)i);
                 b = (uint32_t)i;
             }
+        }
+        /* a run-on "sentence" (a table, a 50 MB line) is cut into bounded pieces:
+         * the coder's work per sentence grows faster than linearly */
+        if (i - b >= SENT_MAX_TOKENS) {
+            push(out, b, (uint32_t)i);
+            out->cut++;
+            b = (uint32_t)i;
         }
         int end = 0;
         size_t last = i;

@@ -11,7 +11,8 @@
  * An acronym ends a sentence only before a word that usually starts one
  * ("in the U.S. The talks ..."). Paragraph breaks always end a sentence; a
  * single line break does when the line ended in punctuation or the next line
- * is a list item.
+ * is a list item. A run of SENT_MAX_TOKENS tokens without an end is cut
+ * there (and counted), so no sentence is unboundedly long.
  */
 #ifndef DYAD_SENT_H
 #define DYAD_SENT_H
@@ -27,9 +28,13 @@ typedef struct {
     uint32_t b, e;   /* token range */
 } sent_t;
 
+/* Longer runs of tokens without a sentence end are cut at this length. */
+#define SENT_MAX_TOKENS 400
+
 typedef struct {
     sent_t *v;
     size_t n, cap;
+    size_t cut;      /* sentences cut at SENT_MAX_TOKENS */
 } sents_t;
 
 void sent_split(sents_t *out, const char *text, const tok_t *t, size_t n, const struct dict *d);

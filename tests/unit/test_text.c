@@ -99,6 +99,21 @@ TEST(sentences_break_at_paragraphs_and_lists)
     sents_free(&ss);
 }
 
+TEST(run_on_sentences_are_cut)
+{
+    buf_t b = BUF_INIT;
+    for (int i = 0; i < 1000; i++) buf_puts(&b, "word ");
+    toks_t t = {0};
+    sents_t ss = {0};
+    split(b.p, &ss, &t);
+    CHECK_INT(ss.n, 3);
+    CHECK_INT(ss.cut, 2);
+    CHECK_INT(ss.v[0].e - ss.v[0].b, SENT_MAX_TOKENS);
+    toks_free(&t);
+    sents_free(&ss);
+    buf_free(&b);
+}
+
 TEST(clean_drops_furniture_and_keeps_dateline)
 {
     buf_t out = BUF_INIT, dl = BUF_INIT;
@@ -126,6 +141,7 @@ int main(void)
     RUN(tokens_are_offsets);
     RUN(sentences_survive_abbreviations);
     RUN(sentences_break_at_paragraphs_and_lists);
+    RUN(run_on_sentences_are_cut);
     RUN(clean_drops_furniture_and_keeps_dateline);
     dict_free(D);
     TEST_END();
