@@ -63,6 +63,16 @@ void dict_free(dict_t *d)
     free(d);
 }
 
+/* Does a file name belong to a kind? "people.txt" and "people-europe.txt"
+ * are both people: a large part may be split into several files. */
+static int dict_file_kind(const char *base, const char *kindfile)
+{
+    size_t stem = strlen(kindfile) - 4; /* without ".txt" */
+    if (!strcmp(base, kindfile)) return 1;
+    size_t n = strlen(base);
+    return n > stem + 5 && !strncmp(base, kindfile, stem) && base[stem] == '-' && !strcmp(base + n - 4, ".txt");
+}
+
 /* ---- small parsing helpers ------------------------------------------------ */
 
 typedef struct {
@@ -718,7 +728,7 @@ size_t dict_load_text(dict_t *d, const char *name, const char *text, size_t len,
     };
     int k = -1;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (!strcmp(base, kinds[i].file)) k = (int)i;
+        if (dict_file_kind(base, kinds[i].file)) k = (int)i;
     size_t errs0 = diag ? diag->errors : 0;
     ctx_t c;
     memset(&c, 0, sizeof c);
@@ -798,21 +808,36 @@ size_t dict_load_dir(dict_t *d, const char *dir, diag_t *diag)
         diag_add(diag, DIAG_ERROR, dir, 0, "not a directory");
         return 1;
     }
+    struct dirent **names;
+    int nn = scandir(dir, &names, NULL, alphasort);
+    if (nn < 0) {
+        diag_add(diag, DIAG_ERROR, dir, 0, "cannot list: %s", strerror(errno));
+        return 1;
+    }
     for (int i = 0; dict_files[i]; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, dict_files[i]);
-        size_t len;
-        char *text = read_file(path, &len);
-        if (!text) {
-            if (!strcmp(dict_files[i], "cameo.txt") || !strcmp(dict_files[i], "grammar.txt")) {
+        int found = 0;
+        for (int j = 0; j < nn; j++) {
+            if (!dict_file_kind(names[j]->d_name, dict_files[i])) continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, names[j]->d_name);
+            size_t len;
+            char *text = read_file(path, &len);
+            if (!text) {
                 diag_add(diag, DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
                 errs++;
+                continue;
             }
-            continue;
+            found = 1;
+            errs += dict_load_text(d, path, text, len, diag);
+            free(text);
         }
-        errs += dict_load_text(d, path, text, len, diag);
-        free(text);
+        if (!found && (!strcmp(dict_files[i], "cameo.txt") || !strcmp(dict_files[i], "grammar.txt"))) {
+            diag_add(diag, DIAG_ERROR, dir, 0, "no %s in this dictionary folder", dict_files[i]);
+            errs++;
+        }
     }
+    for (int j = 0; j < nn; j++) free(names[j]);
+    free(names);
     return errs;
 }
 
@@ -830,7 +855,7 @@ size_t dict_load_builtin(dict_t *d, diag_t *diag)
     for (int i = 0; dict_files[i]; i++)
         for (int j = 0; dyad_builtin_files[j].name; j++) {
             const char *n = dyad_builtin_files[j].name, *b = strrchr(n, '/');
-            if (strcmp(b ? b + 1 : n, dict_files[i])) continue;
+            if (!dict_file_kind(b ? b + 1 : n, dict_files[i])) continue;
             errs += dict_load_text(d, n, dyad_builtin_files[j].data,
                                    (size_t)(dyad_builtin_files[j].end - dyad_builtin_files[j].data), diag);
         }
