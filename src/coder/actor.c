@@ -38,7 +38,9 @@ static void longest(const dict_t *d, const char *text, const tok_t *t, size_t i,
     uint32_t node = 0;
     for (size_t k = i; k < n; k++) {
         if (!t[k].id) break;
-        node = phrase_step(&d->actors, node, t[k].id);
+        /* "US" in capitals is the country, not the pronoun */
+        uint32_t w = t[k].id == d->w_us && (t[k].flags & TF_UPPER) ? d->w_usdots : t[k].id;
+        node = phrase_step(&d->actors, node, w);
         if (node == UINT32_MAX) break;
         int cnt = 0;
         uint32_t tmp[UNIT_MAX];

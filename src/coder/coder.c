@@ -98,9 +98,9 @@ static int is_adverb(const sctx_t *s, uint32_t k)
     if (k >= s->n) return 0;
     if (wc(s, k) & WC_ADV) return 1;
     const tok_t *t = &s->t[k];
-    /* "-ly" words that the dictionary does not know otherwise */
-    return (t->flags & TF_WORD) && !(t->flags & TF_CAP) && t->len > 4 && s->text[t->off + t->len - 2] == 'l' &&
-           s->text[t->off + t->len - 1] == 'y' && !dict_vforms(s->d, t->id);
+    /* "-ly" words that no dictionary knows ("comply" and "assembly" are known) */
+    return !t->id && (t->flags & TF_WORD) && !(t->flags & TF_CAP) && t->len > 4 &&
+           s->text[t->off + t->len - 2] == 'l' && s->text[t->off + t->len - 1] == 'y';
 }
 
 static const mention_t *mention_ending_at(const sctx_t *s, uint32_t k) /* mention whose last token is k */
@@ -447,14 +447,15 @@ static int word_in(const pelem_t *e, uint32_t id)
     return 0;
 }
 
-/* Event roots whose target may be named as a possessor: statements, appeals,
- * praise, demands, disapproval, rejection, threats, reduced relations. */
+/* Event roots whose target may be named as a possessor: all but intents,
+ * meetings and fighting ("met Indonesia's share", "attacked Japan's fiscal
+ * policy" name no target; "condemned Russia's invasion" does). */
 static int possessor_target(const char *code)
 {
-    static const char *const roots[] = {"01", "02", "05", "10", "11", "12", "13", "16", NULL};
+    static const char *const roots[] = {"03", "04", "19", NULL};
     for (int i = 0; roots[i]; i++)
-        if (!strncmp(code, roots[i], 2)) return 1;
-    return 0;
+        if (!strncmp(code, roots[i], 2)) return 0;
+    return 1;
 }
 
 /* A lower-case word with no grammatical role here: no verb form, not a
@@ -485,7 +486,9 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             if (!m || m->kind == MK_PLACE) return 0;
             /* "met Indonesia's share", "attacked Japan's fiscal policy": a possessor
              * is the target only of words about it ("condemned Russia's invasion") */
-            if (m->e < s->n && s->t[m->e].id == s->d->w_s && !possessor_target(p->code)) return 0;
+            if (m->e < s->n && s->t[m->e].id == s->d->w_s && !possessor_target(p->code) &&
+                !(i + 1 < p->nel && word_in(&p->el[i + 1], s->d->w_s)))
+                return 0;
             *tm = m;
             /* "urged China and the Philippines to comply": past the whole compound */
             side_t grp;

@@ -930,6 +930,8 @@ void dict_finish(dict_t *d)
 
     d->w_s = intern_add(&d->words, "'s", 2);
 #define W(field, s) d->field = intern_find(&d->words, s, strlen(s))
+    W(w_us, "us");
+    W(w_usdots, "u.s.");
     W(w_of, "of");
     W(w_and, "and");
     W(w_hyphen, "-");
