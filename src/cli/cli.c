@@ -89,6 +89,13 @@ void cli_event_jsonl(FILE *out, const coder_t *c, const event_t *e, const char *
         json_object_set_new(o, "location", loc);
     }
     json_object_set_new(o, "quote", json_boolean(e->quote));
+    const plover_t *pl = dict_plover(c->d, e->code);
+    if (pl) {
+        json_t *po = json_object();
+        json_object_set_new(po, "event", json_string(pl->type));
+        if (pl->mode[0]) json_object_set_new(po, "mode", json_string(pl->mode));
+        json_object_set_new(o, "plover", po);
+    }
     char *line = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(3));
     fputs(line, out);
     fputc('\n', out);

@@ -13,6 +13,16 @@ typedef struct {
     char key[LV_N][40];
 } ekey_t;
 
+/* Country codes of older gold files that are not CAMEO's own (the PLOVER
+ * gold standard writes Japan as JAP, Italy as ITL, Vietnam as VTN). */
+static const char *legacy_code(const char *c)
+{
+    static const char *const map[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}, {NULL, NULL}};
+    for (int i = 0; map[i][0]; i++)
+        if (!strcmp(c, map[i][0])) return map[i][1];
+    return c;
+}
+
 static int quad_of(const dict_t *d, const char *code)
 {
     const cameo_t *c = dict_cameo(d, code);
@@ -73,6 +83,7 @@ int cmd_eval(int argc, char **argv)
         return 1;
     }
     coder_t *c = coder_new(d);
+    size_t plover_records = 0, plover_type = 0, plover_any = 0, plover_src = 0, plover_src_records = 0;
     size_t tp[LV_N] = {0}, npred = 0, ngold = 0, records = 0, exact_records = 0, empty_ok = 0, bad = 0;
     char *line = NULL;
     size_t cap = 0;
@@ -103,6 +114,31 @@ int cmd_eval(int argc, char **argv)
             make_key(d, s ? s : "", t ? t : "", k ? k : "", &gk[i]);
         }
         for (size_t i = 0; i < np; i++) make_key(d, c->ev[i].source, c->ev[i].target, c->ev[i].code, &pk[i]);
+        /* PLOVER-labelled gold: the first event's type and source country */
+        json_t *labels = json_object_get(o, "labels");
+        const char *gtype = json_string_value(json_object_get(labels, "plover_2021"));
+        if (!gtype) gtype = json_string_value(json_object_get(labels, "plover"));
+        if (gtype) {
+            plover_records++;
+            const char *gsrc = json_string_value(json_object_get(labels, "plover_source"));
+            const plover_t *pt = np ? dict_plover(d, c->ev[0].code) : NULL;
+            int type_ok = pt && !strcmp(pt->type, gtype), any_ok = 0;
+            for (size_t i = 0; i < np && !any_ok; i++) {
+                const plover_t *q = dict_plover(d, c->ev[i].code);
+                any_ok = q && !strcmp(q->type, gtype);
+            }
+            plover_type += type_ok;
+            plover_any += any_ok;
+            if (gsrc && gsrc[0]) {
+                plover_src_records++;
+                plover_src += np && !strncmp(c->ev[0].source, legacy_code(gsrc), 3);
+            }
+            if (by_record && !type_ok) {
+                const char *id = json_string_value(json_object_get(o, "id"));
+                printf("PLOVER %s: gold %s %s, dyad %s %s\n  %s\n", id ? id : "?", gtype, gsrc ? gsrc : "",
+                       pt ? pt->type : "-", np ? c->ev[0].source : "-", json_string_value(text));
+            }
+        }
         size_t m[LV_N];
         for (int lv = 0; lv < LV_N; lv++) {
             m[lv] = matches(pk, np, gk, ng, lv);
@@ -134,6 +170,15 @@ int cmd_eval(int argc, char **argv)
         double p = npred ? (double)tp[lv] / (double)npred : 0, r = ngold ? (double)tp[lv] / (double)ngold : 0;
         double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
         printf("%s\t%.3f\t%.3f\t%.3f\n", level_names[lv], p, r, f1);
+    }
+    if (plover_records) {
+        printf("PLOVER-labelled records\t%zu\n", plover_records);
+        printf("PLOVER type of the first event right\t%zu (%.1f%%)\n", plover_type,
+               100.0 * (double)plover_type / (double)plover_records);
+        printf("PLOVER type of any event right\t%zu (%.1f%%)\n", plover_any, 100.0 * (double)plover_any / (double)plover_records);
+        if (plover_src_records)
+            printf("source country of the first event right\t%zu of %zu (%.1f%%)\n", plover_src, plover_src_records,
+                   100.0 * (double)plover_src / (double)plover_src_records);
     }
     coder_free(c);
     dict_free(d);

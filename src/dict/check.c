@@ -56,6 +56,9 @@ size_t dict_check(const dict_t *d, diag_t *diag)
         if (p->other[0] && have_roles && !valid_actor(d, p->other))
             diag_add(diag, DIAG_ERROR, f, p->line, "other code '%s' has a part unknown to roles.txt/countries.txt", p->other);
     }
+    for (size_t i = 0; i < d->nplover; i++)
+        if (!dict_cameo(d, d->plover[i].code))
+            diag_add(diag, DIAG_ERROR, "plover.txt", d->plover[i].line, "code %s is not in cameo.txt", d->plover[i].code);
     for (size_t i = 0; i < d->npats; i++) {
         const pattern_t *p = &d->pats[i];
         const char *f = dict_file(d, p->file);

@@ -21,7 +21,7 @@ struct irregular {
 /* The files a set is made of, in load order. */
 static const char *const dict_files[] = {
     "cameo.txt", "roles.txt", "grammar.txt", "irregular.txt", "countries.txt", "orgs.txt",
-    "people.txt", "agents.txt", "verbs.txt", "boilerplate.txt", NULL,
+    "people.txt", "agents.txt", "verbs.txt", "boilerplate.txt", "plover.txt", NULL,
 };
 
 dict_t *dict_new(void)
@@ -52,6 +52,7 @@ void dict_free(dict_t *d)
     free(d->vform_head);
     free(d->wclass);
     free(d->cameo);
+    free(d->plover);
     free(d->bp_line);
     free(d->bp_list);
     free(d->bp_tail);
@@ -366,6 +367,39 @@ static void line_cameo(ctx_t *c, const char *s, const char *e)
     s = skip_ws(s, e);
     k->name = arena_strndup(&d->arena, s, (size_t)(e - s));
     k->line = (uint32_t)c->line;
+}
+
+static void line_plover(ctx_t *c, const char *s, const char *e)
+{
+    const char *code, *type, *mode = NULL;
+    size_t cn, tn, mn = 0;
+    if (!next_word(&s, e, &code, &cn) || !next_word(&s, e, &type, &tn)) {
+        err(c, "expected: CODE TYPE [MODE]");
+        return;
+    }
+    next_word(&s, e, &mode, &mn);
+    for (size_t i = 0; i < cn; i++)
+        if (!isdigit((unsigned char)code[i])) cn = 0;
+    if (cn < 2 || cn > 4) {
+        err(c, "bad event code '%.*s'", (int)cn, code);
+        return;
+    }
+    if (tn >= 16 || mn >= 20) {
+        err(c, "type or mode too long");
+        return;
+    }
+    dict_t *d = c->d;
+    for (size_t i = 0; i < d->nplover; i++)
+        if (strlen(d->plover[i].code) == cn && !memcmp(d->plover[i].code, code, cn)) {
+            err(c, "code %.*s given twice (also line %u)", (int)cn, code, d->plover[i].line);
+            return;
+        }
+    XGROW(d->plover, d->capplover, d->nplover + 1);
+    plover_t *p = &d->plover[d->nplover++];
+    snprintf(p->code, sizeof p->code, "%.*s", (int)cn, code);
+    snprintf(p->type, sizeof p->type, "%.*s", (int)tn, type);
+    snprintf(p->mode, sizeof p->mode, "%.*s", (int)mn, mode ? mode : "");
+    p->line = (uint32_t)c->line;
 }
 
 static void line_roles(ctx_t *c, const char *s, const char *e)
@@ -725,6 +759,7 @@ size_t dict_load_text(dict_t *d, const char *name, const char *text, size_t len,
         {"countries.txt", "countries", line_countries, 1}, {"orgs.txt", "orgs", line_orgs, 1},
         {"people.txt", "people", line_people, 1},       {"agents.txt", "agents", line_agents, 1},
         {"verbs.txt", "verbs", line_verbs, 1},          {"boilerplate.txt", "boilerplate", line_boilerplate, 1},
+        {"plover.txt", "plover", line_plover, 0},
     };
     int k = -1;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -961,6 +996,20 @@ const cameo_t *dict_cameo(const dict_t *d, const char *code)
         else hi = mid;
     }
     return NULL;
+}
+
+const plover_t *dict_plover(const dict_t *d, const char *code)
+{
+    const plover_t *best = NULL;
+    size_t bl = 0, n = strlen(code);
+    for (size_t i = 0; i < d->nplover; i++) {
+        size_t l = strlen(d->plover[i].code);
+        if (l <= n && l > bl && !strncmp(d->plover[i].code, code, l)) {
+            best = &d->plover[i];
+            bl = l;
+        }
+    }
+    return best;
 }
 
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role)

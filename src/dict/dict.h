@@ -118,6 +118,13 @@ typedef struct {
     uint32_t line;
 } cameo_t;
 
+typedef struct {
+    char code[6];            /* a CAMEO code or prefix */
+    char type[16];           /* PLOVER event type */
+    char mode[20];           /* PLOVER mode, "" if none */
+    uint32_t line;
+} plover_t;
+
 typedef struct dict {
     intern_t words;          /* lower-cased words */
     phrase_t actors;         /* actor phrases -> entries */
@@ -136,6 +143,8 @@ typedef struct dict {
     size_t nwordinfo;        /* size of the two arrays above */
     cameo_t *cameo;
     size_t ncameo, capcameo;
+    plover_t *plover;
+    size_t nplover, capplover;
     intern_t codes;          /* known actor code parts: roles, types, groups, countries */
     intern_t rolecodes;      /* role codes only (GOV, MIL ...) */
     char **bp_line, **bp_list, **bp_tail;
@@ -171,6 +180,8 @@ size_t dict_check(const dict_t *d, diag_t *diag);
 void dict_stats(const dict_t *d, FILE *out);
 
 const cameo_t *dict_cameo(const dict_t *d, const char *code);
+/* The PLOVER type of a CAMEO code (longest listed prefix), or NULL. */
+const plover_t *dict_plover(const dict_t *d, const char *code);
 /* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
  * if there is one, else the other code); NULL if none applies. */
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role);
