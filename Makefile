@@ -7,14 +7,14 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -I/usr/include/libxml2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
-LIBS    := -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
+LIBS    := -lsqlite3 -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
 SHARED  ?= ../shared
 
 # Debian packages dyad builds against (see README, "Dependencies").
-DEBS := gcc make libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
+DEBS := gcc make libsqlite3-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
 
 BUILD   ?= build
-SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c)
+SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c src/store/*.c)
 CLI     := $(wildcard src/cli/*.c)
 DATA    := $(sort $(wildcard data/*.txt))
 OBJ     := $(SRC:%.c=$(BUILD)/%.o)

@@ -29,5 +29,9 @@ int cmd_code(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_series(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

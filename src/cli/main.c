@@ -10,6 +10,7 @@ static void usage(FILE *f)
           "  code [INPUT...]            raw articles in, CAMEO events out (jsonl, tsv)\n"
           "  explain \"SENTENCE\"         show how a sentence is coded, step by step\n"
           "  eval --gold FILE.jsonl     precision, recall and F1 against gold events\n"
+          "  ingest --db FILE [INPUT...] code and store articles and events (SQLite)\n"
           "  dict check [DIR]           lint a dictionary set (default: the built-in one)\n"
           "  dict stats [DIR]           count entries by part\n"
           "\n"
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return 0;

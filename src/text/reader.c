@@ -29,6 +29,8 @@ struct reader {
     json_t *json;
     char *id_buf;
     size_t bad;
+    /* progress: sizes on disk */
+    double total, finished, cur_size;
 };
 
 reader_t *reader_new(diag_t *diag, int strict)
@@ -61,6 +63,8 @@ static int wanted(const char *name)
 
 static void queue(reader_t *r, const char *path)
 {
+    struct stat st;
+    if (strcmp(path, "-") && stat(path, &st) == 0) r->total += (double)st.st_size;
     XGROW(r->paths, r->cappaths, r->npaths + 1);
     r->paths[r->npaths++] = xstrdup(path);
 }
@@ -158,8 +162,12 @@ static int unzstd(reader_t *r, const char *name, buf_t *in, buf_t *out)
 /* Open the next queued file; 0 when none is left. */
 static int open_next(reader_t *r)
 {
+    r->finished += r->cur_size;
+    r->cur_size = 0;
     while (r->next < r->npaths) {
         const char *path = r->paths[r->next++];
+        struct stat st;
+        if (strcmp(path, "-") && stat(path, &st) == 0) r->cur_size = (double)st.st_size;
         buf_reset(&r->data);
         r->name = path;
         r->pos = 0;
@@ -300,6 +308,13 @@ int reader_next(reader_t *r, article_t *a)
 }
 
 size_t reader_bad_lines(const reader_t *r) { return r->bad; }
+
+void reader_progress(const reader_t *r, double *done, double *total)
+{
+    double frac = r->have_file && r->jsonl && r->data.len ? (double)r->pos / (double)r->data.len : 0;
+    *done = r->finished + frac * r->cur_size;
+    *total = r->total;
+}
 
 void reader_free(reader_t *r)
 {

@@ -37,6 +37,9 @@ void reader_add(reader_t *r, const char *path);
 /* 1: an article; 0: no more input; -1: stopped by an error (strict). */
 int reader_next(reader_t *r, article_t *a);
 size_t reader_bad_lines(const reader_t *r);
+/* Bytes of input read so far and in all (file sizes on disk; stdin counts
+ * as 0), for progress bars. */
+void reader_progress(const reader_t *r, double *done, double *total);
 void reader_free(reader_t *r);
 
 #endif
