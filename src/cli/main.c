@@ -11,6 +11,7 @@ static void usage(FILE *f)
           "  explain \"SENTENCE\"         show how a sentence is coded, step by step\n"
           "  eval --gold FILE.jsonl     precision, recall and F1 against gold events\n"
           "  ingest --db FILE [INPUT...] code and store articles and events (SQLite)\n"
+          "  series --db FILE --source A --target B --by month   a dyad's relations over time\n"
           "  events --db FILE [FILTERS]  stored events with the sentences behind them\n"
           "  dict check [DIR]           lint a dictionary set (default: the built-in one)\n"
           "  dict stats [DIR]           count entries by part\n"
@@ -32,6 +33,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "events")) return cmd_events(argc - 1, argv + 1);
+    if (!strcmp(cmd, "series")) return cmd_series(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return 0;
