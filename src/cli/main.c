@@ -13,6 +13,7 @@ static void usage(FILE *f)
           "  ingest --db FILE [INPUT...] code and store articles and events (SQLite)\n"
           "  series --db FILE --source A --target B --by month   a dyad's relations over time\n"
           "  events --db FILE [FILTERS]  stored events with the sentences behind them\n"
+          "  export --db FILE --format gdelt|icews|plover|csv   stored events for other tools\n"
           "  dict check [DIR]           lint a dictionary set (default: the built-in one)\n"
           "  dict stats [DIR]           count entries by part\n"
           "\n"
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
     if (!strcmp(cmd, "events")) return cmd_events(argc - 1, argv + 1);
     if (!strcmp(cmd, "series")) return cmd_series(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return 0;

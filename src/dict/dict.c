@@ -30,6 +30,8 @@ dict_t *dict_new(void)
     intern_init(&d->words);
     intern_init(&d->codes);
     intern_init(&d->rolecodes);
+    intern_init(&d->typecodes);
+    intern_init(&d->labelkeys);
     phrase_init(&d->actors);
     arena_init(&d->arena, 256 * 1024);
     return d;
@@ -41,6 +43,9 @@ void dict_free(dict_t *d)
     intern_free(&d->words);
     intern_free(&d->codes);
     intern_free(&d->rolecodes);
+    intern_free(&d->typecodes);
+    intern_free(&d->labelkeys);
+    free(d->labels);
     phrase_free(&d->actors);
     free(d->ents);
     for (size_t i = 0; i < d->npeople; i++) free(d->people[i].roles);
@@ -402,6 +407,25 @@ static void line_plover(ctx_t *c, const char *s, const char *e)
     p->line = (uint32_t)c->line;
 }
 
+static void set_label(dict_t *d, const char *code, size_t cn, const char *label, size_t ln)
+{
+    if (!ln) return;
+    uint32_t id = intern_add(&d->labelkeys, code, cn);
+    if (id >= d->caplabels) {
+        size_t old = d->caplabels;
+        d->caplabels = (id + 1) * 2;
+        d->labels = xrealloc(d->labels, d->caplabels * sizeof *d->labels);
+        memset(d->labels + old, 0, (d->caplabels - old) * sizeof *d->labels);
+    }
+    if (!d->labels[id]) d->labels[id] = arena_strndup(&d->arena, label, ln);
+}
+
+const char *dict_label(const dict_t *d, const char *code)
+{
+    uint32_t id = intern_find(&d->labelkeys, code, strlen(code));
+    return id && id < d->caplabels ? d->labels[id] : NULL;
+}
+
 static void line_roles(ctx_t *c, const char *s, const char *e)
 {
     const char *code;
@@ -417,6 +441,9 @@ static void line_roles(ctx_t *c, const char *s, const char *e)
     }
     intern_add(&c->d->codes, code, cn);
     if (!strcmp(c->section, "role")) intern_add(&c->d->rolecodes, code, cn);
+    if (!strcmp(c->section, "type")) intern_add(&c->d->typecodes, code, cn);
+    const char *l = skip_ws(s, e);
+    set_label(c->d, code, cn, l, (size_t)(e - l));
 }
 
 static const struct {
@@ -728,6 +755,7 @@ static int header_ok(ctx_t *c, const char *kind)
     if (!strcmp(kind, "countries")) {
         if (!valid_code_chars(k, n) || n != 3) return err(c, "country code '%s' must be three capital letters", k), 0;
         intern_add(&c->d->codes, k, n);
+        set_label(c->d, k, n, c->sdesc, strlen(c->sdesc));
     } else if (!strcmp(kind, "orgs")) {
         if (!valid_code_chars(k, n) || n < 3 || n % 3) return err(c, "bad actor code '%s'", k), 0;
     } else if (!strcmp(kind, "agents")) {

@@ -147,6 +147,10 @@ typedef struct dict {
     size_t nplover, capplover;
     intern_t codes;          /* known actor code parts: roles, types, groups, countries */
     intern_t rolecodes;      /* role codes only (GOV, MIL ...) */
+    intern_t typecodes;      /* type codes that begin an actor code (IGO, NGO ...) */
+    intern_t labelkeys;      /* code -> readable label, for exports */
+    const char **labels;
+    size_t caplabels;
     char **bp_line, **bp_list, **bp_tail;
     size_t nbp_line, nbp_list, nbp_tail;
     const char **files;      /* file names for file:line */
@@ -180,6 +184,9 @@ size_t dict_check(const dict_t *d, diag_t *diag);
 void dict_stats(const dict_t *d, FILE *out);
 
 const cameo_t *dict_cameo(const dict_t *d, const char *code);
+/* A readable label for a country, role or group code ("China",
+ * "Government"), or NULL. */
+const char *dict_label(const dict_t *d, const char *code);
 /* The PLOVER type of a CAMEO code (longest listed prefix), or NULL. */
 const plover_t *dict_plover(const dict_t *d, const char *code);
 /* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
