@@ -16,11 +16,13 @@ for t in "$@"; do
   fi
   add $res
 done
-echo "== tests/cli.sh"
-out=$(sh tests/cli.sh "$DYAD" 2>&1); rc=$?
-echo "$out" | grep -v '^RESULT '
-res=$(echo "$out" | grep '^RESULT ' | tail -1)
-if [ -z "$res" ]; then echo "FAIL tests/cli.sh stopped early (status $rc)"; fail=$((fail + 1)); else
-  add $res; fi
+for script in tests/cli.sh tests/store.sh; do
+  echo "== $script"
+  out=$(sh "$script" "$DYAD" 2>&1); rc=$?
+  echo "$out" | grep -v '^RESULT '
+  res=$(echo "$out" | grep '^RESULT ' | tail -1)
+  if [ -z "$res" ]; then echo "FAIL $script stopped early (status $rc)"; fail=$((fail + 1)); else
+    add $res; fi
+done
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

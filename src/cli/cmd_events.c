@@ -28,7 +28,7 @@ static void marked(FILE *out, const char *text, int spans[6], int color)
     const char *close[3] = {color ? "\033[0m" : "]", color ? "\033[0m" : "*", color ? "\033[0m" : "}"};
     int n = (int)strlen(text);
     for (int i = 0; i <= n; i++) {
-        for (int k = 0; k < 3; k++)
+        for (int k = 2; k >= 0; k--) /* nested marks close in reverse order */
             if (spans[2 * k + 1] > spans[2 * k] && spans[2 * k + 1] == i) fputs(close[k], out);
         for (int k = 0; k < 3; k++)
             if (spans[2 * k + 1] > spans[2 * k] && spans[2 * k] == i) fputs(open[k], out);
