@@ -75,8 +75,12 @@ check: deps test
 sanitize:
 	$(MAKE) BUILD=build-san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
-bench: $(DYAD)
-	@SHARED=$(SHARED) sh bench/run.sh $(DYAD)
+$(BUILD)/mkstore: bench/mkstore.c $(LIB) | deps
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< $(LIB) $(LIBS)
+
+bench: $(DYAD) $(BUILD)/mkstore
+	@SHARED=$(SHARED) sh bench/run.sh $(DYAD) $(BUILD)/mkstore
 
 clean:
 	rm -rf build build-san

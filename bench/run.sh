@@ -21,3 +21,26 @@ echo "== dyad code on $(basename "$CORPUS"), 3 runs"
 for i in 1 2 3; do
   "$DYAD" code --stats "$CORPUS" 2>&1 >/dev/null | tail -1
 done
+
+echo "== dyad ingest on the same corpus (the store must cost at most twice the coding)"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for i in 1 2 3; do
+  rm -f "$tmp/r.db"*
+  t0=$(date +%s.%N); "$DYAD" code "$CORPUS" > /dev/null 2>&1; t1=$(date +%s.%N)
+  "$DYAD" ingest --db "$tmp/r.db" "$CORPUS" 2>/dev/null; t2=$(date +%s.%N)
+  echo "$t0 $t1 $t2" | awk '{c = $2 - $1; g = $3 - $2; printf "code %.2f s, ingest %.2f s: ingest/code = %.2f\n", c, g, g / c}'
+done
+
+MKSTORE=${2:-build/mkstore}
+N=${BENCH_EVENTS:-10000000}
+BIG=bench/out/store-$N.db
+mkdir -p bench/out
+if [ ! -f "$BIG" ]; then
+  echo "== building a synthetic store of $N events in $BIG (once; kept for later runs)"
+  "$MKSTORE" "$BIG.tmp" "$N" && mv "$BIG.tmp" "$BIG" && rm -f "$BIG.tmp-wal" "$BIG.tmp-shm"
+fi
+echo "== dyad series on $BIG: China -> Japan by month, 5 runs"
+for i in 1 2 3 4 5; do
+  t0=$(date +%s.%N); "$DYAD" series --db "$BIG" --source CHN --target JPN --by month --no-chart > "$tmp/s.csv"; t1=$(date +%s.%N)
+  echo "$t0 $t1 $(($(wc -l < "$tmp/s.csv") - 1))" | awk '{printf "%.3f s (%d months)\n", $2 - $1, $3}'
+done
