@@ -11,7 +11,7 @@ LIBS    := -lsqlite3 -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
 SHARED  ?= ../shared
 
 # Debian packages dyad builds against (see README, "Dependencies").
-DEBS := gcc make libsqlite3-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
+DEBS := gcc make sqlite3 libsqlite3-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
 
 BUILD   ?= build
 SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c src/store/*.c)

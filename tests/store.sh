@@ -73,6 +73,18 @@ printf '%s\n' '{"id":"x1","date":"2018-01-28","text":"Taro Kono condemned China.
 if grep -q "1 replaced" "$tmp/err" && [ "$("$DYAD" export --db "$tmp/x.db" --format csv | cut -d, -f5 | tail -n +2)" = "111" ]; then
   ok "a changed article replaces its events"; else bad "a changed article replaces its events"; fi
 
+# a store written by a newer dyad is refused with a clear message; a non-store too
+cp "$tmp/x.db" "$tmp/new.db"
+"$DYAD" ingest --db "$tmp/new.db" < /dev/null 2>/dev/null
+if command -v sqlite3 >/dev/null 2>&1; then
+  sqlite3 "$tmp/new.db" "UPDATE meta SET value='99' WHERE key='schema'"
+  "$DYAD" ingest --db "$tmp/new.db" "$tmp/x1.jsonl" 2> "$tmp/err"; rc=$?
+  if [ $rc -eq 1 ] && grep -q "schema version 99 is newer" "$tmp/err"; then ok "a newer store schema is refused"; else bad "a newer store schema is refused"; cat "$tmp/err"; fi
+else skip=$((skip+1)); echo "skip newer-schema test: no sqlite3 command to edit the store"; fi
+echo "not a database" > "$tmp/junk.db"
+"$DYAD" series --db "$tmp/junk.db" --source CHN --by year > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "junk.db" "$tmp/err" && ok "a file that is no store is refused" || { bad "a file that is no store is refused"; cat "$tmp/err"; }
+
 # GDELT export: 57 tab-separated columns, codes in their places
 "$DYAD" export --db "$tmp/full.db" --format gdelt > "$tmp/gdelt.tsv"
 "$DYAD" export --db "$tmp/full.db" --format csv | tail -n +2 > "$tmp/events.csv"
