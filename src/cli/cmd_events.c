@@ -8,7 +8,7 @@
 
 #include "../store/store.h"
 #include "cli.h"
-#include "query.h"
+#include "../store/query.h"
 
 static int events_usage(FILE *f)
 {

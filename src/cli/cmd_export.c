@@ -7,7 +7,7 @@
 
 #include "../store/store.h"
 #include "cli.h"
-#include "query.h"
+#include "../store/query.h"
 
 static int export_usage(FILE *f)
 {

@@ -27,10 +27,24 @@ int32_t series_period(int32_t date, series_by by);
 int32_t series_next(int32_t start, series_by by);
 void series_label(int32_t start, series_by by, char *out, size_t n);
 
-/* The terminal chart: net cooperation per period as bars. */
-void series_chart(FILE *out, const series_row_t *r, size_t n, series_by by);
-/* An SVG chart with axes, labels, stacked quad-class bars and the Goldstein
- * mean; returns 0 or -1 (errno set) if the file cannot be written. */
-int series_svg(const char *path, const char *title, const series_row_t *r, size_t n, series_by by);
+typedef struct {
+    series_row_t *v;
+    size_t n, cap;
+} series_t;
+
+/* The series of the events q selects (with q->both, both directions), one
+ * row per period from the first to the last (or q->from .. q->to), empty
+ * periods included. mentions: weight events by their mentions. normalize:
+ * fill each row's total with all stored events of its period. Returns 0, or
+ * -1 with the SQLite message in err. */
+struct sqlite3;
+struct query;
+int series_compute(struct sqlite3 *db, struct query *q, series_by by, int mentions, int normalize, series_t *out,
+                   char *err, size_t errlen);
+void series_free(series_t *s);
+
+/* Parse "day" .. "year"; -1 if none. */
+int series_parse_by(const char *s);
+extern const char *const series_by_names[];
 
 #endif

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "../dict/dict.h"
+
+static int32_t parse_date(const char *s) { return strlen(s) == 10 && dict_parse_date(s, 10) > 0 ? dict_parse_date(s, 10) : 0; }
 
 static int bad(const char *cmd, const char *opt, const char *val, const char *want)
 {
@@ -48,8 +50,8 @@ int query_option(query_t *q, int argc, char **argv, int *i, const char *cmd)
         break;
     case 5: q->root = atoi(v); if (q->root < 1 || q->root > 20) return bad(cmd, o, v, "1 to 20"); break;
     case 6: q->quad = atoi(v); if (q->quad < 1 || q->quad > 4) return bad(cmd, o, v, "1 to 4"); break;
-    case 7: if (!(q->from = cli_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
-    case 8: if (!(q->to = cli_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
+    case 7: if (!(q->from = parse_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
+    case 8: if (!(q->to = parse_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
     case 9: q->search = v; break;
     case 10: q->limit = atol(v); if (q->limit < 1) return bad(cmd, o, v, "a positive number"); break;
     }

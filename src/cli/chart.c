@@ -1,90 +1,13 @@
-#include "series.h"
+/* chart — dyad series drawn: bars in a terminal, an SVG file. */
+#include "chart.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Days from 1970-01-01 for a civil date, and back (Howard Hinnant's algorithms). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int32_t civil_from_days(long z)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    return (int32_t)(y * 10000 + m * 100 + d);
-}
-
-static long to_days(int32_t date) { return days_from_civil(date / 10000, date / 100 % 100, date % 100); }
-
-int32_t series_period(int32_t date, series_by by)
-{
-    int y = date / 10000, m = date / 100 % 100;
-    switch (by) {
-    case BY_DAY: return date;
-    case BY_WEEK: {
-        long z = to_days(date);
-        long wd = ((z % 7) + 7 + 3) % 7; /* 0 = Monday; 1970-01-01 was a Thursday */
-        return civil_from_days(z - wd);
-    }
-    case BY_MONTH: return y * 10000 + m * 100 + 1;
-    case BY_QUARTER: return y * 10000 + ((m - 1) / 3 * 3 + 1) * 100 + 1;
-    case BY_YEAR: return y * 10000 + 101;
-    }
-    return date;
-}
-
-int32_t series_next(int32_t start, series_by by)
-{
-    int y = start / 10000, m = start / 100 % 100;
-    switch (by) {
-    case BY_DAY: return civil_from_days(to_days(start) + 1);
-    case BY_WEEK: return civil_from_days(to_days(start) + 7);
-    case BY_MONTH: return m == 12 ? (y + 1) * 10000 + 101 : y * 10000 + (m + 1) * 100 + 1;
-    case BY_QUARTER: return m >= 10 ? (y + 1) * 10000 + 101 : y * 10000 + (m + 3) * 100 + 1;
-    case BY_YEAR: return (y + 1) * 10000 + 101;
-    }
-    return start;
-}
-
-void series_label(int32_t s, series_by by, char *out, size_t n)
-{
-    int y = s / 10000, m = s / 100 % 100, d = s % 100;
-    switch (by) {
-    case BY_DAY: snprintf(out, n, "%04d-%02d-%02d", y, m, d); break;
-    case BY_WEEK: {
-        /* ISO week number: the week's Thursday decides the year */
-        long thu = to_days(s) + 3;
-        int32_t td = civil_from_days(thu);
-        int ty = td / 10000;
-        long jan1 = days_from_civil(ty, 1, 1);
-        snprintf(out, n, "%04d-W%02ld", ty, (thu - jan1) / 7 + 1);
-        break;
-    }
-    case BY_MONTH: snprintf(out, n, "%04d-%02d", y, m); break;
-    case BY_QUARTER: snprintf(out, n, "%04d-Q%d", y, (m - 1) / 3 + 1); break;
-    case BY_YEAR: snprintf(out, n, "%04d", y); break;
-    }
-}
-
 static double net(const series_row_t *r) { return r->quad[1] + r->quad[2] - r->quad[3] - r->quad[4]; }
 
-void series_chart(FILE *out, const series_row_t *r, size_t n, series_by by)
+void chart_terminal(FILE *out, const series_row_t *r, size_t n, series_by by)
 {
     double maxabs = 0;
     for (size_t i = 0; i < n; i++) maxabs = fmax(maxabs, fabs(net(&r[i])));
@@ -104,7 +27,7 @@ void series_chart(FILE *out, const series_row_t *r, size_t n, series_by by)
     }
 }
 
-int series_svg(const char *path, const char *title, const series_row_t *r, size_t n, series_by by)
+int chart_svg(const char *path, const char *title, const series_row_t *r, size_t n, series_by by)
 {
     FILE *f = fopen(path, "w");
     if (!f) return -1;

@@ -13,7 +13,7 @@
 
 #include "../base/buf.h"
 
-typedef struct {
+typedef struct query {
     const char *source, *target, *actor, *code, *search, *db;
     int root, quad, both, one_a_day;
     int32_t from, to;
