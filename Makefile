@@ -7,19 +7,22 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -I/usr/include/libxml2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation
-LIBS    := -lsqlite3 -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
+LIBS    := -lmicrohttpd -lpthread -lsqlite3 -lutf8proc -ljansson -lzstd -lz -lxml2 -lm
 SHARED  ?= ../shared
 
 # Debian packages dyad builds against (see README, "Dependencies").
-DEBS := gcc make sqlite3 libsqlite3-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
+DEBS := gcc make sqlite3 libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
 
 BUILD   ?= build
-SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c src/store/*.c)
+SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c src/store/*.c src/server/*.c)
 CLI     := $(wildcard src/cli/*.c)
 DATA    := $(sort $(wildcard data/*.txt))
 OBJ     := $(SRC:%.c=$(BUILD)/%.o)
 CLIOBJ  := $(CLI:%.c=$(BUILD)/%.o)
-BLOB    := $(BUILD)/builtin.o $(BUILD)/builtin_table.o
+BLOB    := $(BUILD)/builtin.o $(BUILD)/builtin_table.o $(BUILD)/web.o $(BUILD)/web_table.o
+# The dashboard: our files, and uPlot from npm (node_modules, installed by make deps).
+UPLOT   := node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css
+WEB     := $(sort $(wildcard web/*.html web/*.js web/*.css)) $(UPLOT)
 LIB     := $(BUILD)/libdyad.a
 DYAD    := $(BUILD)/dyad
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
@@ -43,7 +46,25 @@ $(BUILD)/%.o: %.c $(wildcard src/*/*.h) | deps
 
 $(BUILD)/builtin.S $(BUILD)/builtin_table.c: $(DATA) tools/embed.sh
 	@mkdir -p $(BUILD)
-	@sh tools/embed.sh $(BUILD)/builtin.S $(BUILD)/builtin_table.c $(DATA)
+	@sh tools/embed.sh dyad_builtin_files $(BUILD)/builtin.S $(BUILD)/builtin_table.c $(DATA)
+
+$(BUILD)/web.S $(BUILD)/web_table.c: $(WEB) tools/embed.sh
+	@mkdir -p $(BUILD)
+	@sh tools/embed.sh dyad_web_files $(BUILD)/web.S $(BUILD)/web_table.c $(WEB)
+
+$(BUILD)/web.o: $(BUILD)/web.S
+	@echo "EMBED web/"
+	@$(CC) -c $< -o $@
+
+$(BUILD)/web_table.o: $(BUILD)/web_table.c
+	@$(CC) $(CFLAGS) $(WARN) -c $< -o $@
+
+$(UPLOT): package.json
+	@$(MAKE) --no-print-directory node_modules
+
+node_modules: package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch node_modules
 
 $(BUILD)/builtin.o: $(BUILD)/builtin.S
 	@echo "EMBED data/*.txt"

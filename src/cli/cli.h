@@ -33,5 +33,6 @@ int cmd_ingest(int argc, char **argv);
 int cmd_series(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -14,6 +14,7 @@ static void usage(FILE *f)
           "  series --db FILE --source A --target B --by month   a dyad's relations over time\n"
           "  events --db FILE [FILTERS]  stored events with the sentences behind them\n"
           "  export --db FILE --format gdelt|icews|plover|csv   stored events for other tools\n"
+          "  serve --db FILE [--port N]  dashboard and JSON API on 127.0.0.1\n"
           "  dict check [DIR]           lint a dictionary set (default: the built-in one)\n"
           "  dict stats [DIR]           count entries by part\n"
           "\n"
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "events")) return cmd_events(argc - 1, argv + 1);
     if (!strcmp(cmd, "series")) return cmd_series(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return 0;

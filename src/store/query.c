@@ -8,12 +8,6 @@
 
 static int32_t parse_date(const char *s) { return strlen(s) == 10 && dict_parse_date(s, 10) > 0 ? dict_parse_date(s, 10) : 0; }
 
-static int bad(const char *cmd, const char *opt, const char *val, const char *want)
-{
-    fprintf(stderr, "dyad: %s: bad %s '%s' (want %s)\n", cmd, opt, val, want);
-    return -1;
-}
-
 static int valid_code(const char *s)
 {
     size_t n = strlen(s);
@@ -21,6 +15,50 @@ static int valid_code(const char *s)
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-')) return 0;
     return 1;
+}
+
+static int flag_value(const char *v)
+{
+    return !strcmp(v, "1") || !strcmp(v, "true") || !strcmp(v, "yes") ? 1 : !strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "no") ? 0 : -1;
+}
+
+int query_set(query_t *q, const char *name, const char *v, char *err, size_t errlen)
+{
+#define BAD(want) return snprintf(err, errlen, "bad %s '%.60s' (want %s)", name, v, want), -1
+    if (!strcmp(name, "source") || !strcmp(name, "target") || !strcmp(name, "actor")) {
+        if (!valid_code(v)) BAD("an actor code such as CHN or CHNGOV");
+        if (name[0] == 's') q->source = v;
+        else if (name[0] == 't') q->target = v;
+        else q->actor = v;
+    } else if (!strcmp(name, "code")) {
+        if (strlen(v) < 2 || strlen(v) > 4 || strspn(v, "0123456789") != strlen(v)) BAD("a CAMEO code such as 042");
+        q->code = v;
+    } else if (!strcmp(name, "root")) {
+        q->root = atoi(v);
+        if (q->root < 1 || q->root > 20 || strspn(v, "0123456789") != strlen(v)) BAD("1 to 20");
+    } else if (!strcmp(name, "quad")) {
+        q->quad = atoi(v);
+        if (q->quad < 1 || q->quad > 4 || strlen(v) != 1) BAD("1 to 4");
+    } else if (!strcmp(name, "from") || !strcmp(name, "to")) {
+        int32_t d = parse_date(v);
+        if (!d) BAD("YYYY-MM-DD");
+        if (name[0] == 'f') q->from = d;
+        else q->to = d;
+    } else if (!strcmp(name, "search") || !strcmp(name, "q")) {
+        if (!*v || strlen(v) > 200) BAD("1 to 200 characters");
+        q->search = v;
+    } else if (!strcmp(name, "limit")) {
+        q->limit = atol(v);
+        if (q->limit < 1 || strspn(v, "0123456789") != strlen(v)) BAD("a positive number");
+    } else if (!strcmp(name, "both")) {
+        if ((q->both = flag_value(v)) < 0) BAD("1 or 0");
+    } else if (!strcmp(name, "db")) {
+        q->db = v;
+    } else {
+        return 0;
+    }
+    return 1;
+#undef BAD
 }
 
 int query_option(query_t *q, int argc, char **argv, int *i, const char *cmd)
@@ -38,22 +76,10 @@ int query_option(query_t *q, int argc, char **argv, int *i, const char *cmd)
         fprintf(stderr, "dyad: %s: %s needs a value\n", cmd, o);
         return -1;
     }
-    const char *v = argv[++*i];
-    switch (k) {
-    case 0: q->db = v; break;
-    case 1: if (!valid_code(v)) return bad(cmd, o, v, "an actor code such as CHN or CHNGOV"); q->source = v; break;
-    case 2: if (!valid_code(v)) return bad(cmd, o, v, "an actor code such as JPN or JPNGOV"); q->target = v; break;
-    case 3: if (!valid_code(v)) return bad(cmd, o, v, "an actor code"); q->actor = v; break;
-    case 4:
-        if (strlen(v) < 2 || strlen(v) > 4 || strspn(v, "0123456789") != strlen(v)) return bad(cmd, o, v, "a CAMEO code such as 042");
-        q->code = v;
-        break;
-    case 5: q->root = atoi(v); if (q->root < 1 || q->root > 20) return bad(cmd, o, v, "1 to 20"); break;
-    case 6: q->quad = atoi(v); if (q->quad < 1 || q->quad > 4) return bad(cmd, o, v, "1 to 4"); break;
-    case 7: if (!(q->from = parse_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
-    case 8: if (!(q->to = parse_date(v))) return bad(cmd, o, v, "YYYY-MM-DD"); break;
-    case 9: q->search = v; break;
-    case 10: q->limit = atol(v); if (q->limit < 1) return bad(cmd, o, v, "a positive number"); break;
+    char err[160];
+    if (query_set(q, o + 2, argv[++*i], err, sizeof err) < 0) {
+        fprintf(stderr, "dyad: %s: %s\n", cmd, err);
+        return -1;
     }
     return 1;
 }

@@ -22,6 +22,11 @@ typedef struct query {
     int nbind;
 } query_t;
 
+/* Set one filter from a name ("source", "from", "q" ...) and a text value.
+ * Returns 1 if set, 0 if the name is not a filter, -1 with a message naming
+ * the parameter in err if the value is bad. */
+int query_set(query_t *q, const char *name, const char *value, char *err, size_t errlen);
+
 /* Consume the option at argv[*i] if it is a filter; returns 1 if consumed,
  * 0 if not a filter option, -1 on a bad value (message printed). */
 int query_option(query_t *q, int argc, char **argv, int *i, const char *cmd);

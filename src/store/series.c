@@ -37,6 +37,9 @@ static int32_t civil_from_days(long z)
 
 static long to_days(int32_t date) { return days_from_civil(date / 10000, date / 100 % 100, date % 100); }
 
+long series_day_number(int32_t date) { return to_days(date); }
+int32_t series_date_of(long day) { return civil_from_days(day); }
+
 int32_t series_period(int32_t date, series_by by)
 {
     int y = date / 10000, m = date / 100 % 100;

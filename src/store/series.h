@@ -24,6 +24,9 @@ typedef struct {
 } series_row_t;
 
 int32_t series_period(int32_t date, series_by by);
+/* Days since 1970-01-01 of a YYYYMMDD date, and back. */
+long series_day_number(int32_t date);
+int32_t series_date_of(long day);
 int32_t series_next(int32_t start, series_by by);
 void series_label(int32_t start, series_by by, char *out, size_t n);
 
