@@ -11,7 +11,7 @@ LIBS    := -lmicrohttpd -lpthread -lsqlite3 -lutf8proc -ljansson -lzstd -lz -lxm
 SHARED  ?= ../shared
 
 # Debian packages dyad builds against (see README, "Dependencies").
-DEBS := gcc make sqlite3 libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
+DEBS := gcc make curl chromium sqlite3 libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libzstd-dev zlib1g-dev libxml2-dev
 
 BUILD   ?= build
 SRC     := $(wildcard src/base/*.c src/text/*.c src/dict/*.c src/coder/*.c src/store/*.c src/server/*.c)
@@ -37,7 +37,12 @@ deps:
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi; \
+	if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
 	fi
+	@[ -d node_modules/uplot ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h) | deps
 	@mkdir -p $(dir $@)
