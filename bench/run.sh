@@ -44,3 +44,21 @@ for i in 1 2 3 4 5; do
   t0=$(date +%s.%N); "$DYAD" series --db "$BIG" --source CHN --target JPN --by month --no-chart > "$tmp/s.csv"; t1=$(date +%s.%N)
   echo "$t0 $t1 $(($(wc -l < "$tmp/s.csv") - 1))" | awk '{printf "%.3f s (%d months)\n", $2 - $1, $3}'
 done
+
+echo "== dyad serve under load: /api/series for a country dyad on the Reuters store, 50 connections"
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null 2>&1 || true
+fi
+if command -v wrk >/dev/null 2>&1; then
+  rm -f "$tmp/r.db"*
+  "$DYAD" ingest --db "$tmp/r.db" "$CORPUS" 2>/dev/null
+  port=$((19000 + $$ % 500))
+  "$DYAD" serve --db "$tmp/r.db" --port $port 2>/dev/null &
+  spid=$!
+  sleep 1
+  wrk -t2 -c50 -d10s --latency "http://127.0.0.1:$port/api/series?source=USA&target=JPN&by=month" | sed -n '/Latency Distribution/,/Requests\/sec/p'
+  kill $spid
+else
+  echo "wrk is not available: load benchmark skipped"
+fi
