@@ -137,7 +137,8 @@ void dict_stats(const dict_t *d, FILE *out)
     fprintf(out, "people\t%zu\n", d->npeople);
     fprintf(out, "people with dated roles\t%zu\n", dated);
     fprintf(out, "person names and aliases\t%zu\n", person_names);
-    fprintf(out, "organisations and groups\t%zu\n", orgcodes);
+    fprintf(out, "organisations and groups\t%zu\n", d->norgs);
+    fprintf(out, "organisation codes (distinct)\t%zu\n", orgcodes);
     fprintf(out, "organisation names\t%zu\n", orgs);
     fprintf(out, "agent phrases\t%zu\n", agents);
     fprintf(out, "verb lemmas\t%zu\n", d->nlemmas);

@@ -758,6 +758,7 @@ static int header_ok(ctx_t *c, const char *kind)
         set_label(c->d, k, n, c->sdesc, strlen(c->sdesc));
     } else if (!strcmp(kind, "orgs")) {
         if (!valid_code_chars(k, n) || n < 3 || n % 3) return err(c, "bad actor code '%s'", k), 0;
+        c->d->norgs++;
     } else if (!strcmp(kind, "agents")) {
         if (strcmp(k, "=") && (!valid_code_chars(k, n) || n != 3))
             return err(c, "agent role '%s' must be three capital letters (or '=')", k), 0;

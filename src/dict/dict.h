@@ -143,6 +143,7 @@ typedef struct dict {
     size_t nwordinfo;        /* size of the two arrays above */
     cameo_t *cameo;
     size_t ncameo, capcameo;
+    size_t norgs;            /* organisation sections (one per organisation) */
     plover_t *plover;
     size_t nplover, capplover;
     intern_t codes;          /* known actor code parts: roles, types, groups, countries */
