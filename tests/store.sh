@@ -82,6 +82,8 @@ if command -v sqlite3 >/dev/null 2>&1; then
   if [ $rc -eq 1 ] && grep -q "schema version 99 is newer" "$tmp/err"; then ok "a newer store schema is refused"; else bad "a newer store schema is refused"; cat "$tmp/err"; fi
 else skip=$((skip+1)); echo "skip newer-schema test: no sqlite3 command to edit the store"; fi
 echo "not a database" > "$tmp/junk.db"
+"$DYAD" ingest --db "$tmp/junk.db" "$tmp/x1.jsonl" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "not a dyad store" "$tmp/err" && ok "ingest refuses a file that is no store" || { bad "ingest refuses a file that is no store"; cat "$tmp/err"; }
 "$DYAD" series --db "$tmp/junk.db" --source CHN --by year > /dev/null 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "junk.db" "$tmp/err" && ok "a file that is no store is refused" || { bad "a file that is no store is refused"; cat "$tmp/err"; }
 

@@ -91,6 +91,22 @@ store_t *store_open(const char *path, int readonly, char *err, size_t errlen)
         store_close(s);
         return NULL;
     }
+    if (v == 0) {
+        /* a new store is an empty file; a database with other tables is not ours */
+        sqlite3_stmt *q;
+        int foreign = 0;
+        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &q, NULL) == SQLITE_OK) {
+            if (sqlite3_step(q) == SQLITE_ROW) foreign = sqlite3_column_int(q, 0) > 0;
+            sqlite3_finalize(q);
+        } else {
+            foreign = 1; /* not even a database */
+        }
+        if (foreign) {
+            snprintf(err, errlen, "%s: not a dyad store (it holds other data, or is no SQLite database)", path);
+            store_close(s);
+            return NULL;
+        }
+    }
     if (readonly) {
         if (v != STORE_SCHEMA) {
             snprintf(err, errlen, "%s: not a dyad store (or an older one: run dyad ingest on it to migrate)", path);
