@@ -27,16 +27,32 @@ int32_t cli_date(const char *s)
     return v > 0 ? v : 0;
 }
 
-dict_t *cli_load_dict(const char *dir, double *ms)
+dict_t *cli_load_dict(const char *dir, double *ms) { return cli_load_dicts(dir, NULL, ms); }
+
+dict_t *cli_load_dicts(const char *dir, const char *petr, double *ms)
 {
     double t0 = cli_now();
     diag_t diag;
     diag_init(&diag, 1, 0);
     dict_t *d = dict_new();
-    size_t errs = dir ? dict_load_dir(d, dir, &diag) : dict_load_builtin(d, &diag);
+    size_t errs;
+    if (dir) errs = dict_load_dir(d, dir, &diag);
+    else errs = dict_load_builtin_parts(d, &diag, petr != NULL);
+    size_t perrs = 0;
+    if (petr) {
+        /* the field's files have known defects: count them here, list them with dict check */
+        diag_t pd;
+        diag_init(&pd, 0, 0);
+        dict_load_petrarch(d, petr, &pd);
+        perrs = pd.errors;
+        diag_free(&pd);
+    }
     dict_finish(d);
     if (ms) *ms = (cli_now() - t0) * 1000.0;
     if (errs) fprintf(stderr, "dyad: %zu dictionary error(s); the entries above were skipped\n", errs);
+    if (perrs)
+        fprintf(stderr, "dyad: %s: %zu malformed entries skipped (dyad dict check --petrarch %s lists them)\n", petr, perrs,
+                petr);
     if (!d->ncameo) {
         fprintf(stderr, "dyad: no CAMEO codebook loaded%s%s\n", dir ? " from " : "", dir ? dir : "");
         dict_free(d);

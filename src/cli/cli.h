@@ -15,6 +15,9 @@
 /* Load the built-in set, or DIR when dir is non-NULL. NULL on failure
  * (errors already printed). *ms gets the load time in milliseconds. */
 dict_t *cli_load_dict(const char *dir, double *ms);
+/* With petr: a PETRARCH-2 folder, loaded on dir's set (merged) or, without
+ * dir, on the built-in core (codebook, roles, grammar) alone. */
+dict_t *cli_load_dicts(const char *dir, const char *petr, double *ms);
 
 /* "YYYY-MM-DD" (longer strings: first 10 chars) to YYYYMMDD; 0 if absent/bad. */
 int32_t cli_date(const char *s);

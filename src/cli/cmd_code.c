@@ -18,7 +18,7 @@ static int code_usage(FILE *f)
 
 int cmd_code(int argc, char **argv)
 {
-    const char *format = "jsonl", *dir = NULL, *date_s = NULL;
+    const char *format = "jsonl", *dir = NULL, *date_s = NULL, *petr = NULL;
     int strict = 0, stats = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
@@ -30,6 +30,7 @@ int cmd_code(int argc, char **argv)
         } else if (!strcmp(a, "--format") && i + 1 < argc) format = argv[++i];
         else if (!strcmp(a, "--date") && i + 1 < argc) date_s = argv[++i];
         else if (!strcmp(a, "--dict") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(a, "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(a, "--strict")) strict = 1;
         else if (!strcmp(a, "--stats")) stats = 1;
         else if (a[0] == '-' && a[1]) {
@@ -51,7 +52,7 @@ int cmd_code(int argc, char **argv)
         return 1;
     }
     double t0 = cli_now(), load_ms;
-    dict_t *d = cli_load_dict(dir, &load_ms);
+    dict_t *d = cli_load_dicts(dir, petr, &load_ms);
     if (!d) {
         free(inputs);
         return 1;
@@ -103,10 +104,11 @@ int cmd_code(int argc, char **argv)
 
 int cmd_explain(int argc, char **argv)
 {
-    const char *text = NULL, *dir = NULL, *date_s = NULL;
+    const char *text = NULL, *dir = NULL, *date_s = NULL, *petr = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--date") && i + 1 < argc) date_s = argv[++i];
         else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(argv[i], "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             puts("usage: dyad explain \"SENTENCE OR TEXT\" [--date YYYY-MM-DD] [--dict DIR]");
             return 0;
@@ -125,7 +127,7 @@ int cmd_explain(int argc, char **argv)
         fprintf(stderr, "dyad: explain: bad --date '%s' (want YYYY-MM-DD)\n", date_s);
         return 1;
     }
-    dict_t *d = cli_load_dict(dir, NULL);
+    dict_t *d = cli_load_dicts(dir, petr, NULL);
     if (!d) return 1;
     coder_t *c = coder_new(d);
     buf_t trace = BUF_INIT;

@@ -57,11 +57,12 @@ static size_t matches(const ekey_t *a, size_t na, const ekey_t *b, size_t nb, in
 
 int cmd_eval(int argc, char **argv)
 {
-    const char *gold = NULL, *dir = NULL;
+    const char *gold = NULL, *dir = NULL, *petr = NULL;
     int by_record = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--gold") && i + 1 < argc) gold = argv[++i];
         else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(argv[i], "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(argv[i], "--by-record")) by_record = 1;
         else {
             fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--by-record]\n");
@@ -77,7 +78,7 @@ int cmd_eval(int argc, char **argv)
         fprintf(stderr, "dyad: %s: cannot open\n", gold);
         return 1;
     }
-    dict_t *d = cli_load_dict(dir, NULL);
+    dict_t *d = cli_load_dicts(dir, petr, NULL);
     if (!d) {
         fclose(f);
         return 1;

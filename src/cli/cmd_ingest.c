@@ -38,7 +38,7 @@ static void progress(const reader_t *r, size_t articles, double t0, int final)
 
 int cmd_ingest(int argc, char **argv)
 {
-    const char *db = NULL, *dir = NULL, *date_s = NULL;
+    const char *db = NULL, *dir = NULL, *date_s = NULL, *petr = NULL;
     int strict = 0;
     long batch = 500;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -51,6 +51,7 @@ int cmd_ingest(int argc, char **argv)
         } else if (!strcmp(a, "--db") && i + 1 < argc) db = argv[++i];
         else if (!strcmp(a, "--date") && i + 1 < argc) date_s = argv[++i];
         else if (!strcmp(a, "--dict") && i + 1 < argc) dir = argv[++i];
+        else if (!strcmp(a, "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(a, "--batch") && i + 1 < argc) batch = atol(argv[++i]);
         else if (!strcmp(a, "--strict")) strict = 1;
         else if (a[0] == '-' && a[1]) {
@@ -65,7 +66,7 @@ int cmd_ingest(int argc, char **argv)
         free(inputs);
         return ingest_usage(stderr);
     }
-    dict_t *d = cli_load_dict(dir, NULL);
+    dict_t *d = cli_load_dicts(dir, petr, NULL);
     if (!d) {
         free(inputs);
         return 1;

@@ -1,5 +1,6 @@
 #include "actor.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,17 +38,24 @@ static void longest(const dict_t *d, const char *text, const tok_t *t, size_t i,
     u->alias_code = NULL;
     uint32_t node = 0;
     for (size_t k = i; k < n; k++) {
-        if (!t[k].id) break;
         /* "US" in capitals is the country, not the pronoun */
         uint32_t w = t[k].id == d->w_us && (t[k].flags & TF_UPPER) ? d->w_usdots : t[k].id;
-        node = phrase_step(&d->actors, node, w);
-        if (node == UINT32_MAX) break;
+        uint32_t next = w ? phrase_step(&d->actors, node, w) : UINT32_MAX;
+        if (next == UINT32_MAX && d->actors.has_stems[node] && (t[k].flags & TF_WORD)) {
+            /* a stem ("ARGENTIN") that starts the word */
+            char low[128];
+            size_t ln = t[k].len < sizeof low ? t[k].len : sizeof low - 1;
+            for (size_t q = 0; q < ln; q++) low[q] = (char)tolower((unsigned char)text[t[k].off + q]);
+            next = phrase_step_stem(&d->actors, node, low, ln);
+        }
+        if (next == UINT32_MAX) break;
+        node = next;
         int cnt = 0;
         uint32_t tmp[UNIT_MAX];
         for (uint32_t l = phrase_vals(&d->actors, node); l && cnt < UNIT_MAX; l = phrase_next(&d->actors, l)) {
             uint32_t v = phrase_val(&d->actors, l);
             const entry_t *e = &d->ents[v];
-            if (!valid_on(e, date)) continue;
+            if (e->kind == ENT_DISCARD || !valid_on(e, date)) continue;
             if (is_proper_kind(e->kind) && !(t[i].flags & (TF_CAP | TF_NUM))) continue;
             tmp[cnt++] = v;
         }
@@ -351,6 +359,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 for (int k = 0; k < nnat; k++) {
                     /* an organisation keeps its own code: "State Department spokesman" */
                     if (strlen(nat[k]) > 3) snprintf(m.code[k], CODE_MAX, "%s", nat[k]);
+                    else if (d->ents[agent_ent].prefix) set_code(m.code[k], role, nat[k]);
                     else set_code(m.code[k], nat[k], role);
                     m.ent[k][0] = nat_ent[k] + 1;
                     m.ent[k][1] = (uint32_t)agent_ent + 1;

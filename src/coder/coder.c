@@ -440,11 +440,43 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
 
 /* ---- patterns ------------------------------------------------------------ */
 
-static int word_in(const pelem_t *e, uint32_t id)
+static int word_in_d(const dict_t *d, const pelem_t *e, uint32_t id)
 {
     for (int i = 0; i < e->nalt; i++)
         if (e->alt[i] == id) return 1;
-    return 0;
+    return e->set && dict_in_synset(d, e->set, id);
+}
+#define word_in(e, id) word_in_d(s->d, (e), (id))
+
+/* A token that ends a clause for the purpose of finding an implicit object. */
+static int clause_stop(const sctx_t *s, uint32_t k)
+{
+    return tok_is(s, k, ',') || tok_is(s, k, ';') || tok_is(s, k, '"') || tok_is(s, k, '.') ||
+           s->t[k].id == s->d->w_that || (wc(s, k) & WC_REL);
+}
+
+/* PETRARCH's words before the verb: each must stand, in order, in the few
+ * tokens before the verb group. */
+static int match_pre(sctx_t *s, const pattern_t *p, const verb_t *v)
+{
+    if (!p->npre) return 1;
+    uint32_t k = v->gs;
+    for (int i = (int)p->npre - 1; i >= 0; i--) {
+        const pelem_t *e = &p->pre[i];
+        int found = 0;
+        for (uint32_t back = 0; back < 6 && k > 0 && !found; back++) {
+            k--;
+            if (e->target || e->source) {
+                found = s->c->at[k] >= 0 && s->c->ms.v[s->c->at[k]].kind == MK_ACTOR;
+            } else if (e->skip) {
+                found = 1;
+            } else {
+                found = word_in(e, s->t[k].id);
+            }
+        }
+        if (!found) return 0;
+    }
+    return 1;
 }
 
 /* Event roots whose target may be named as a possessor: all but intents,
@@ -471,14 +503,50 @@ static int plain_word(const sctx_t *s, uint32_t k)
 /* Try one pattern after the verb. Returns the token after the match, or 0;
  * *tm gets the target mention (or NULL). In the passive the target slot is
  * the subject and is not looked for. */
-static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const mention_t **tm)
+static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const mention_t **tm, const mention_t **sm)
 {
     uint32_t pos = v->k + 1, pe = 0;
     int skipped = 0;
     *tm = NULL;
+    *sm = NULL;
+    if (!match_pre(s, p, v)) return 0;
     for (uint16_t i = 0; i < p->nel; i++) {
         const pelem_t *e = &p->el[i];
         while (pos < s->n && is_adverb(s, pos)) pos++;
+        if (e->search) {
+            /* the next actor in the clause is the object */
+            if (v->passive) continue;
+            uint32_t k = pos;
+            while (k < s->n && k < pos + 8 && !clause_stop(s, k) && !mention_starting_at(s, k)) k++;
+            const mention_t *m = k < s->n ? mention_starting_at(s, k) : NULL;
+            if (!m || m->kind != MK_ACTOR) return 0;
+            pe = pe ? pe : pos;
+            *tm = m;
+            side_t grp;
+            side_group(s, m, 1, &grp);
+            pos = grp.e > m->e ? grp.e : m->e;
+            continue;
+        }
+        if (e->skip) {
+            /* any words, up to where the next element matches */
+            if (i + 1 < p->nel) {
+                const pelem_t *nx = &p->el[i + 1];
+                uint32_t k = pos;
+                while (k < s->n && k < pos + 8 && !clause_stop(s, k) &&
+                       !((nx->target || nx->source || nx->search) ? mention_starting_at(s, k) != NULL : word_in(nx, s->t[k].id)))
+                    k++;
+                if (k >= s->n || clause_stop(s, k)) return 0;
+                pos = k;
+            }
+            continue;
+        }
+        if (e->source) {
+            const mention_t *m = mention_starting_at(s, pos);
+            if (!m || m->kind != MK_ACTOR) return 0;
+            *sm = m;
+            pos = m->e;
+            continue;
+        }
         if (e->target) {
             if (v->passive) continue;
             pe = pos;
@@ -552,28 +620,29 @@ static const mention_t *find_location(const sctx_t *s, uint32_t from)
     return NULL;
 }
 
-static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p, const verb_t *v, const side_t *ss,
-                const side_t *ts, int quiet)
+static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p, const char *code, const verb_t *v,
+                const side_t *ss, const side_t *ts, int quiet)
 {
+    if (!code[0]) return 0;
     coder_t *c = s->c;
     if (!src[0] || !tgt[0]) return 0;
     if (!strcmp(src, tgt)) {
-        TRACE(s, "    rejected %s -> %s %s: source and target are the same actor\n", src, tgt, p->code);
+        TRACE(s, "    rejected %s -> %s %s: source and target are the same actor\n", src, tgt, code);
         return 0;
     }
     /* "X told reporters", "X told Reuters": talking to the press is saying, not an
      * event between X and the press */
     size_t tl = strlen(tgt);
-    if (!strncmp(p->code, "01", 2) && tl >= 6 && !strcmp(tgt + tl - 3, "MED")) {
-        TRACE(s, "    rejected %s -> %s %s: a statement to the media is not an event with them\n", src, tgt, p->code);
+    if (!strncmp(code, "01", 2) && tl >= 6 && !strcmp(tgt + tl - 3, "MED")) {
+        TRACE(s, "    rejected %s -> %s %s: a statement to the media is not an event with them\n", src, tgt, code);
         return 0;
     }
     if (!strncmp(src, "---", 3) && !strncmp(tgt, "---", 3)) {
-        TRACE(s, "    rejected %s -> %s %s: neither side has a country\n", src, tgt, p->code);
+        TRACE(s, "    rejected %s -> %s %s: neither side has a country\n", src, tgt, code);
         return 0;
     }
     for (size_t i = s->ev0; i < c->nev; i++)
-        if (!strcmp(c->ev[i].source, src) && !strcmp(c->ev[i].target, tgt) && !strcmp(c->ev[i].code, p->code)) {
+        if (!strcmp(c->ev[i].source, src) && !strcmp(c->ev[i].target, tgt) && !strcmp(c->ev[i].code, code)) {
             TRACE(s, "    (duplicate of an event already coded in this sentence)\n");
             return 1;
         }
@@ -582,8 +651,8 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     ev.sentence = s->sidx;
     snprintf(ev.source, CODE_MAX, "%s", src);
     snprintf(ev.target, CODE_MAX, "%s", tgt);
-    snprintf(ev.code, sizeof ev.code, "%s", p->code);
-    ev.cameo = dict_cameo(s->d, p->code);
+    snprintf(ev.code, sizeof ev.code, "%s", code);
+    ev.cameo = dict_cameo(s->d, code);
     byte_span(s, ss->b, ss->e, &ev.sb, &ev.se);
     byte_span(s, ts->b, ts->e, &ev.tb, &ev.te);
     byte_span(s, v->k, v->pe > v->k ? v->pe : v->k + 1, &ev.vb, &ev.ve);
@@ -614,7 +683,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
         s->rep.pending_ev = ev;
         s->rep.pending = 1;
         TRACE(s, "    held back %s -> %s %s: a statement, coded only if what was reported yields nothing\n", src,
-              tgt, p->code);
+              tgt, code);
         return 1;
     }
     XGROW(c->ev, c->capev, c->nev + 1);
@@ -676,18 +745,19 @@ static void code_verb(sctx_t *s, verb_t *v)
 
     /* the longest matching pattern */
     const pattern_t *best = NULL;
-    const mention_t *tm = NULL;
+    const mention_t *tm = NULL, *sm = NULL;
     uint32_t pe = 0;
     uint32_t end = 0;
     for (uint32_t i = 0; i < lm->count; i++) {
         const pattern_t *p = &d->pats[lm->first + i];
-        const mention_t *m;
-        uint32_t e = match_pattern(s, p, v, &m);
+        const mention_t *m, *sx;
+        uint32_t e = match_pattern(s, p, v, &m, &sx);
         if (!e) continue;
         if (p->reciprocal && (subj.n < 2 || v->passive)) continue;
         pe = v->pe;
         best = p;
         tm = m;
+        sm = sx;
         end = e;
         break;
     }
@@ -756,7 +826,18 @@ static void code_verb(sctx_t *s, verb_t *v)
         TRACE(s, "    rejected: the verb is negated\n");
         return;
     }
+    if (best->nocode) {
+        TRACE(s, "    the pattern codes nothing ([---])\n");
+        return;
+    }
     side_t *src = &subj, *dst = &tgt;
+    side_t slot;
+    if (sm) {
+        /* PETRARCH's $: the actor in the pattern is the source, the subject the target */
+        side_group(s, sm, 1, &slot);
+        src = &slot;
+        if (!tm) dst = &subj;
+    }
     side_t agent;
     if (v->passive) {
         /* "X was visited by Y": Y acts on X */
@@ -781,7 +862,7 @@ static void code_verb(sctx_t *s, verb_t *v)
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < src->n; j++)
                 if (i != j && !same_country(src->code[i], src->code[j]))
-                    emit(s, src->code[i], src->code[j], best, v, src, src, 0);
+                    emit(s, src->code[i], src->code[j], best, best->code, v, src, src, 0);
         return;
     }
     if (!dst->n) {
@@ -800,7 +881,9 @@ static void code_verb(sctx_t *s, verb_t *v)
             /* counterparts take the other side's role */
             const mention_t *tmm = dst == &tgt ? tm : NULL;
             if (tmm && tmm->counterpart) fill_counterpart(b, a);
-            emit(s, a, b, best, v, src, dst, quiet);
+            emit(s, a, b, best, best->code, v, src, dst, quiet);
+            /* PETRARCH [a:b]: the reverse event too ("X visited Y": Y hosted X) */
+            if (best->code2[0]) emit(s, b, a, best, best->code2, v, dst, src, 0);
         }
 }
 
@@ -862,6 +945,31 @@ static void code_sentence(coder_t *c, uint32_t si)
         c->at = xrealloc(c->at, c->cap_scratch * sizeof *c->at);
         c->inq = xrealloc(c->inq, c->cap_scratch);
         c->subj_of = xrealloc(c->subj_of, c->cap_scratch * sizeof *c->subj_of);
+    }
+    /* a discard phrase (sports, weather ...) leaves the sentence, or with a
+     * story-level one the whole article, uncoded */
+    if (d->ndiscards && c->discard_story) return;
+    if (d->ndiscards) {
+        for (uint32_t k = 0; k < s.n; k++) {
+            uint32_t node = 0;
+            for (uint32_t j = k; j < s.n; j++) {
+                node = s.t[j].id ? phrase_step(&d->actors, node, s.t[j].id) : UINT32_MAX;
+                if (node == UINT32_MAX) break;
+                for (uint32_t l = phrase_vals(&d->actors, node); l; l = phrase_next(&d->actors, l)) {
+                    const entry_t *e = &d->ents[phrase_val(&d->actors, l)];
+                    if (e->kind != ENT_DISCARD) continue;
+                    TRACE(&s, "sentence %u: discarded by %s:%u (\"%.*s\")%s\n", si, dict_file(d, e->file), e->line,
+                          (int)(s.t[j].off + s.t[j].len - s.t[k].off), s.text + s.t[k].off,
+                          e->plural ? ": the whole story is not coded" : "");
+                    if (e->plural) {
+                        c->discard_story = 1;
+                        c->nev = 0;
+                    }
+                    c->stats.sentences++;
+                    return;
+                }
+            }
+        }
     }
     int32_t sd = sentence_date(&s);
     s.date = sd ? sd : c->date;
@@ -984,6 +1092,7 @@ size_t coder_article(coder_t *c, const char *text, size_t n, int32_t date)
     c->last_person[0] = c->last_speaker[0] = 0;
     c->nlast_subj = 0;
     c->nrecent = 0;
+    c->discard_story = 0;
     for (uint32_t i = 0; i < c->sents.n; i++) code_sentence(c, i);
     c->stats.articles++;
     c->stats.bytes += n;

@@ -82,6 +82,7 @@ struct coder {
         char code[CODE_MAX];
     } recent[16];
     int nrecent;
+    int discard_story;                   /* a story-level discard was found */
     int32_t *at;                         /* per token of the sentence: mention index or -1 */
     uint8_t *inq;                        /* per token: 1 inside quotation marks, 2 inside a matched pattern */
     int32_t *subj_of;                    /* per token: subject mention index of the verb there, -1 */

@@ -27,7 +27,8 @@ size_t dict_check(const dict_t *d, diag_t *diag)
     for (size_t i = 0; i < d->nents; i++) {
         const entry_t *e = &d->ents[i];
         const char *f = dict_file(d, e->file);
-        if (e->plural) continue;
+        /* a PETRARCH set's codes are its own: their syntax was checked on reading */
+        if (e->plural || d->file_petr[e->file]) continue;
         if (e->kind == ENT_AGENT && have_roles && !intern_find(&d->rolecodes, e->code, strlen(e->code)))
             diag_add(diag, DIAG_ERROR, f, e->line, "unknown role code '%s' (not in roles.txt)", e->code);
         if (e->kind == ENT_ORG && have_roles && !valid_actor(d, e->code))
@@ -36,6 +37,7 @@ size_t dict_check(const dict_t *d, diag_t *diag)
     for (size_t i = 0; i < d->npeople; i++) {
         const person_t *p = &d->people[i];
         const char *f = dict_file(d, p->file);
+        int own = !d->file_petr[p->file];
         int has_name = 0;
         for (size_t k = 0; k < d->nents; k++)
             if (d->ents[k].kind == ENT_PERSON && d->ents[k].person == i) has_name = 1;
@@ -43,7 +45,7 @@ size_t dict_check(const dict_t *d, diag_t *diag)
         if (!p->nroles && !p->other[0]) diag_add(diag, DIAG_ERROR, f, p->line, "person '%s' has no role and no other code", p->name);
         for (uint32_t r = 0; r < p->nroles; r++) {
             const role_t *a = &p->roles[r];
-            if (have_roles && !valid_actor(d, a->code))
+            if (own && have_roles && !valid_actor(d, a->code))
                 diag_add(diag, DIAG_ERROR, f, a->line, "actor code '%s' has a part unknown to roles.txt/countries.txt", a->code);
             for (uint32_t s = r + 1; s < p->nroles; s++) {
                 const role_t *b = &p->roles[s];
@@ -53,7 +55,7 @@ size_t dict_check(const dict_t *d, diag_t *diag)
                     diag_add(diag, DIAG_ERROR, f, b->line, "role overlaps the role at line %u of '%s'", a->line, p->name);
             }
         }
-        if (p->other[0] && have_roles && !valid_actor(d, p->other))
+        if (own && p->other[0] && have_roles && !valid_actor(d, p->other))
             diag_add(diag, DIAG_ERROR, f, p->line, "other code '%s' has a part unknown to roles.txt/countries.txt", p->other);
     }
     for (size_t i = 0; i < d->nplover; i++)
@@ -62,15 +64,15 @@ size_t dict_check(const dict_t *d, diag_t *diag)
     for (size_t i = 0; i < d->npats; i++) {
         const pattern_t *p = &d->pats[i];
         const char *f = dict_file(d, p->file);
-        if (!dict_cameo(d, p->code)) diag_add(diag, DIAG_ERROR, f, p->line, "event code %s is not in cameo.txt", p->code);
+        if (p->code[0] && !dict_cameo(d, p->code)) diag_add(diag, DIAG_ERROR, f, p->line, "event code %s is not in cameo.txt", p->code);
+        if (p->code2[0] && !dict_cameo(d, p->code2)) diag_add(diag, DIAG_ERROR, f, p->line, "event code %s is not in cameo.txt", p->code2);
         /* an identical earlier pattern makes this one unreachable */
         for (size_t j = i + 1; j < d->npats && d->pats[j].lemma == p->lemma; j++) {
             const pattern_t *q = &d->pats[j];
-            if (q->nel != p->nel || q->reciprocal != p->reciprocal) continue;
+            if (q->nel != p->nel || q->npre != p->npre || q->reciprocal != p->reciprocal) continue;
             int same = 1;
-            for (uint16_t k = 0; k < p->nel && same; k++)
-                same = p->el[k].target == q->el[k].target && p->el[k].opt == q->el[k].opt && p->el[k].nalt == q->el[k].nalt &&
-                       !memcmp(p->el[k].alt, q->el[k].alt, sizeof p->el[k].alt[0] * p->el[k].nalt);
+            for (uint16_t k = 0; k < p->nel && same; k++) same = !memcmp(&p->el[k], &q->el[k], sizeof p->el[k]);
+            for (uint16_t k = 0; k < p->npre && same; k++) same = !memcmp(&p->pre[k], &q->pre[k], sizeof p->pre[k]);
             if (same)
                 diag_add(diag, DIAG_WARN, dict_file(d, q->file), q->line,
                          "pattern is unreachable: the same pattern is at %s:%u (%s)", f, p->line, p->code);

@@ -51,7 +51,13 @@ void dict_free(dict_t *d)
     for (size_t i = 0; i < d->npeople; i++) free(d->people[i].roles);
     free(d->people);
     free(d->lemmas);
-    for (size_t i = 0; i < d->npats; i++) free(d->pats[i].el);
+    for (size_t i = 0; i < d->npats; i++) {
+        free(d->pats[i].el);
+        free(d->pats[i].pre);
+    }
+    for (size_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].words);
+    free(d->synsets);
+    free(d->extra_form);
     free(d->pats);
     free(d->vforms);
     free(d->vform_head);
@@ -62,6 +68,7 @@ void dict_free(dict_t *d)
     free(d->bp_list);
     free(d->bp_tail);
     free(d->files);
+    free(d->file_petr);
     free(d->irr);
     free(d->pend_word);
     free(d->pend_bits);
@@ -200,12 +207,24 @@ size_t dict_phrase_words(dict_t *d, const char *s, size_t n, uint32_t *out, size
     return total > max ? 0 : k;
 }
 
+static uint16_t add_file(dict_t *d, const char *name);
+uint16_t dict_add_file(dict_t *d, const char *name) { return add_file(d, name); }
+
+void dict_mark_petrarch_file(dict_t *d, uint16_t file)
+{
+    d->file_petr = xrealloc(d->file_petr, d->nfiles);
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (i == file) d->file_petr[i] = 1;
+}
+
 static uint16_t add_file(dict_t *d, const char *name)
 {
     for (size_t i = 0; i < d->nfiles; i++)
         if (strcmp(d->files[i], name) == 0) return (uint16_t)i;
     d->files = xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
     d->files[d->nfiles] = arena_strndup(&d->arena, name, strlen(name));
+    d->file_petr = xrealloc(d->file_petr, d->nfiles + 1);
+    d->file_petr[d->nfiles] = 0;
     return (uint16_t)d->nfiles++;
 }
 
@@ -218,6 +237,29 @@ static int valid_code_chars(const char *s, size_t n)
 }
 
 /* ---- actor phrases ---------------------------------------------------------- */
+
+uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const char *stem, const entry_t *e)
+{
+    XGROW(d->ents, d->capents, d->nents + 1);
+    uint32_t idx = (uint32_t)d->nents++;
+    d->ents[idx] = *e;
+    d->ents[idx].nwords = (uint32_t)n + (stem ? 1 : 0);
+    if (e->kind == ENT_DISCARD) d->ndiscards++;
+    if (stem) phrase_add_stem(&d->actors, words, n, stem, idx);
+    else phrase_add(&d->actors, words, n, idx);
+    return idx;
+}
+
+uint32_t dict_add_person(dict_t *d, const char *name, uint16_t file, uint32_t line)
+{
+    XGROW(d->people, d->cappeople, d->npeople + 1);
+    person_t *p = &d->people[d->npeople];
+    memset(p, 0, sizeof *p);
+    p->name = arena_strndup(&d->arena, name, strlen(name));
+    p->file = file;
+    p->line = line;
+    return (uint32_t)d->npeople++;
+}
 
 #define MAXW 64
 
@@ -459,6 +501,23 @@ static const struct {
     {NULL, 0},
 };
 
+
+static uint32_t add_lemma(dict_t *d, uint32_t base);
+uint32_t dict_add_lemma(dict_t *d, uint32_t base) { return add_lemma(d, base); }
+
+int dict_in_synset(const dict_t *d, uint32_t set, uint32_t word)
+{
+    if (!set || set > d->nsynsets) return 0;
+    const synset_t *s = &d->synsets[set - 1];
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->words[mid] == word) return 1;
+        if (s->words[mid] < word) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
 
 static uint32_t add_lemma(dict_t *d, uint32_t base)
 {
@@ -913,16 +972,25 @@ typedef struct {
 } builtin_file_t;
 extern const builtin_file_t dyad_builtin_files[];
 
-size_t dict_load_builtin(dict_t *d, diag_t *diag)
+size_t dict_load_builtin(dict_t *d, diag_t *diag) { return dict_load_builtin_parts(d, diag, 0); }
+
+size_t dict_load_builtin_parts(dict_t *d, diag_t *diag, int core_only)
 {
+    /* the core: the codebook and the language, not knowledge of the world */
+    static const char *const core[] = {"cameo.txt", "roles.txt", "grammar.txt", "irregular.txt", "boilerplate.txt",
+                                       "plover.txt", NULL};
     size_t errs = 0;
-    for (int i = 0; dict_files[i]; i++)
+    for (int i = 0; dict_files[i]; i++) {
+        int is_core = 0;
+        for (int k = 0; core[k]; k++) is_core |= !strcmp(core[k], dict_files[i]);
+        if (core_only && !is_core) continue;
         for (int j = 0; dyad_builtin_files[j].name; j++) {
             const char *n = dyad_builtin_files[j].name, *b = strrchr(n, '/');
             if (!dict_file_kind(b ? b + 1 : n, dict_files[i])) continue;
             errs += dict_load_text(d, n, dyad_builtin_files[j].data,
                                    (size_t)(dyad_builtin_files[j].end - dyad_builtin_files[j].data), diag);
         }
+    }
     return errs;
 }
 
@@ -979,6 +1047,9 @@ void dict_finish(dict_t *d)
     static const uint8_t bit[INF_N] = {VF_BASE, VF_S, VF_PAST, VF_PP, VF_ING};
     for (size_t i = 0; i < d->nlemmas; i++)
         for (int f = 0; f < INF_N; f++) add_vform(d, fid[i][f], (uint32_t)i, bit[f]);
+    /* forms given outright: read as finite past forms, the common case in news */
+    for (size_t i = 0; i < d->nextra; i++)
+        if (d->extra_form[2 * i] < d->nwordinfo) add_vform(d, d->extra_form[2 * i], d->extra_form[2 * i + 1], VF_PAST | VF_PP);
     free(fid);
     for (size_t i = 0; i < d->npend; i++)
         if (d->pend_word[i] < d->nwordinfo) d->wclass[d->pend_word[i]] |= d->pend_bits[i];

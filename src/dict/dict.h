@@ -38,11 +38,13 @@ typedef enum {
     ENT_ORG,         /* full actor code: IGOUNO */
     ENT_AGENT,       /* role word: minister -> GOV */
     ENT_COUNTERPART, /* "counterpart": role of the other party */
+    ENT_DISCARD,     /* a phrase that marks a sentence (or, plural=1, a story) as not codable */
 } ent_kind;
 
 typedef struct {
     uint8_t kind;
-    uint8_t plural;          /* agent phrase in its plural form */
+    uint8_t plural;          /* agent phrase in its plural form; discard: story level */
+    uint8_t prefix;          /* agent role goes before the actor's code ([GOV~]) */
     uint16_t file;           /* index into dict_t.files */
     uint32_t line;
     char code[CODE_MAX];     /* country, org code, or agent role */
@@ -75,14 +77,28 @@ typedef struct {
     uint8_t target;          /* 1: this element is the target slot */
     uint8_t opt;             /* may be absent */
     uint8_t nalt;
+    uint8_t search;          /* the target is the next actor within a few words (PETRARCH's implicit object) */
+    uint8_t skip;            /* any words may stand here (PETRARCH's ^) */
+    uint8_t source;          /* the actor here is the source (PETRARCH's $) */
+    uint32_t set;            /* a synset (index+1) of acceptable words, 0 = none */
     uint32_t alt[8];         /* acceptable word ids */
 } pelem_t;
+
+typedef struct {
+    uint32_t name;           /* word id of "&name" */
+    uint32_t *words;         /* sorted word ids */
+    size_t n;
+} synset_t;
 
 typedef struct {
     uint32_t lemma;          /* index into lemmas */
     char code[8];
     pelem_t *el;             /* elements after the verb */
     uint16_t nel;
+    pelem_t *pre;            /* words that must stand before the verb, nearest last */
+    uint16_t npre;
+    char code2[8];           /* PETRARCH [a:b]: the reverse event's code, "" if none */
+    uint8_t nocode;          /* PETRARCH [---]: matches, codes nothing */
     uint8_t reciprocal;
     uint8_t has_target;
     uint16_t file;
@@ -144,6 +160,11 @@ typedef struct dict {
     cameo_t *cameo;
     size_t ncameo, capcameo;
     size_t norgs;            /* organisation sections (one per organisation) */
+    size_t ndiscards;        /* discard phrases loaded */
+    synset_t *synsets;
+    size_t nsynsets;
+    uint32_t *extra_form;    /* verb forms given outright (PETRARCH braces): pairs of form, lemma */
+    size_t nextra, capextra;
     plover_t *plover;
     size_t nplover, capplover;
     intern_t codes;          /* known actor code parts: roles, types, groups, countries */
@@ -156,6 +177,7 @@ typedef struct dict {
     size_t nbp_line, nbp_list, nbp_tail;
     const char **files;      /* file names for file:line */
     size_t nfiles;
+    uint8_t *file_petr;      /* per file: 1 if it is a PETRARCH file (codes are its own) */
     /* irregular verbs: base word id -> forms, used while inflecting */
     struct irregular *irr;
     size_t nirr, capirr;
@@ -172,8 +194,14 @@ void dict_free(dict_t *d);
 /* Load every dictionary file found in dir. Missing files are an error only
  * for cameo.txt and grammar.txt. Returns the number of errors. */
 size_t dict_load_dir(dict_t *d, const char *dir, diag_t *diag);
+/* Load a folder of PETRARCH-2 dictionary files (petr.c): each file's kind
+ * comes from its name as PETRARCH's configuration names them. */
+size_t dict_load_petrarch(dict_t *d, const char *dir, diag_t *diag);
 /* Load the set embedded in the binary. */
 size_t dict_load_builtin(dict_t *d, diag_t *diag);
+/* core_only: just the codebook, roles, grammar, irregular verbs, boilerplate
+ * and PLOVER table, the base a PETRARCH set is loaded on. */
+size_t dict_load_builtin_parts(dict_t *d, diag_t *diag, int core_only);
 /* Load one file's text given its name (the file kind comes from the name). */
 size_t dict_load_text(dict_t *d, const char *name, const char *text, size_t len, diag_t *diag);
 /* Build the per-word tables; must be called after the last load. */
@@ -200,6 +228,16 @@ static inline const char *dict_file(const dict_t *d, uint16_t f) { return f < d-
 
 /* Parse YYYY-MM-DD into YYYYMMDD; -1 if malformed. */
 int32_t dict_parse_date(const char *s, size_t n);
+
+/* Add one actor-phrase entry (used by the PETRARCH reader); stem: the last
+ * word matches as a prefix. Returns the entry index. */
+uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const char *stem, const entry_t *e);
+uint32_t dict_add_person(dict_t *d, const char *name, uint16_t file, uint32_t line);
+uint16_t dict_add_file(dict_t *d, const char *name);
+void dict_mark_petrarch_file(dict_t *d, uint16_t file);
+uint32_t dict_add_lemma(dict_t *d, uint32_t base);
+/* Is word in synset set (index+1)? */
+int dict_in_synset(const dict_t *d, uint32_t set, uint32_t word);
 
 /* Tokenise a phrase and intern its words; returns the count (<= max). */
 size_t dict_phrase_words(dict_t *d, const char *s, size_t n, uint32_t *out, size_t max);
