@@ -62,3 +62,13 @@ if command -v wrk >/dev/null 2>&1; then
 else
   echo "wrk is not available: load benchmark skipped"
 fi
+
+P2=$SHARED/dictionaries/petrarch2
+if [ -d "$P2" ]; then
+  echo "== the PETRARCH-2 / Phoenix set: load time and memory (5 runs), then coding speed with it"
+  for i in 1 2 3 4 5; do
+    printf '' | /usr/bin/time -f "peak %M KB" "$DYAD" code --stats --petrarch "$P2" - 2>&1 | grep -oE "dictionaries [0-9.]* ms|peak [0-9]+ KB" | tr '\n' ' '
+    echo
+  done
+  "$DYAD" code --stats --petrarch "$P2" "$CORPUS" 2>&1 >/dev/null | tail -1
+fi

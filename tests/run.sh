@@ -16,7 +16,7 @@ for t in "$@"; do
   fi
   add $res
 done
-for script in tests/cli.sh tests/store.sh tests/serve.sh; do
+for script in tests/cli.sh tests/store.sh tests/petr.sh tests/serve.sh; do
   echo "== $script"
   out=$(sh "$script" "$DYAD" 2>&1); rc=$?
   echo "$out" | grep -v '^RESULT '
