@@ -99,6 +99,19 @@ static void unit_at(scan_t *sc, size_t i, unit_t *u)
     *u = sc->memo[i];
 }
 
+/* Past modifiers ("senior", "foreign") that do not start a phrase of their
+ * own ("foreign minister" does). */
+static size_t skip_mods(scan_t *sc, size_t k)
+{
+    unit_t u;
+    while (k < sc->n) {
+        unit_at(sc, k, &u);
+        if (u.len || !(dict_wclass(sc->d, sc->t[k].id) & (WC_MOD | WC_FORMER))) break;
+        k++;
+    }
+    return k;
+}
+
 static int unit_pick(const dict_t *d, const unit_t *u, int kind)
 {
     for (int k = 0; k < u->n; k++)
@@ -245,8 +258,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (nnat || agent_ent >= 0 || possessor[0]) break;
                 /* "China's foreign minister": a possessor country */
                 if (j + u.len + 1 < n && t[j + u.len].id == d->w_s) {
-                    size_t k = j + u.len + 1;
-                    while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
+                    size_t k = skip_mods(&sc, j + u.len + 1);
                     unit_t nx;
                     if (k < n) {
                         unit_at(&sc, k, &nx);
@@ -264,8 +276,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 }
                 /* "U.S. officials", "China trade officials": a name used as a nationality */
                 if ((d->ents[ce].kind == ENT_COUNTRY || d->ents[ce].kind == ENT_ORG) && person < 0) {
-                    size_t k = j + u.len;
-                    while (k < n && (dict_wclass(d, t[k].id) & (WC_MOD | WC_FORMER))) k++;
+                    size_t k = skip_mods(&sc, j + u.len);
                     unit_t nx;
                     if (k < n) {
                         unit_at(&sc, k, &nx);
