@@ -359,6 +359,15 @@ static void verb_group(sctx_t *s, verb_t *v)
     v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
 }
 
+/* A lower-case word that can only be part of a noun phrase here. */
+static int plain_noun(const sctx_t *s, uint32_t k)
+{
+    const tok_t *t = &s->t[k];
+    if (!(t->flags & TF_WORD) || (t->flags & (TF_NUM | TF_CLITIC))) return 0;
+    if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
+    return !(wc(s, k) & ~(WC_MOD | WC_FORMER));
+}
+
 static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
 {
     for (uint32_t k = before; k-- > 0;)
@@ -431,7 +440,26 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
         return -1;
     }
     const mention_t *m = mention_ending_at(s, j);
-    if (!m || m->kind == MK_PLACE) return -1;
+    if (!m) {
+        /* "Caras Galadhon's new mayor left", "Israeli warplanes struck": a head
+         * noun no dictionary knows takes the code of the actor that modifies it */
+        uint32_t q = j, words = 0;
+        while (q > 0 && words < 3 && plain_noun(s, q)) {
+            q--;
+            words++;
+        }
+        if (words && q < j) {
+            if (s->t[q].id == s->d->w_s && q > 0) q--;
+            m = mention_ending_at(s, q);
+            if (m && m->kind == MK_ACTOR) {
+                side_group(s, m, 0, sd);
+                TRACE(s, "    subject: the actor modifying an unknown head noun\n");
+                return (int)(m - s->c->ms.v);
+            }
+        }
+        return -1;
+    }
+    if (m->kind == MK_PLACE) return -1;
     if (m->b > 0 && (wc(s, m->b - 1) & WC_PREP) && !(wc(s, m->b - 1) & WC_SUBORD)) return -1;
     if (m->b > 0 && s->t[m->b - 1].id == s->d->w_s) return -1;
     side_group(s, m, 0, sd);
