@@ -408,6 +408,8 @@ static void load_agents(pctx_t *c, const char *text, size_t len)
         }
         *rb = 0;
         char *role = lb + 1;
+        while (*role == ' ') role++; /* "[ ~COP]" */
+        for (char *re = rb; re > role && re[-1] == ' ';) *--re = 0;
         int prefix = 0;
         if (role[0] == '~') role++;
         else if (rb > role && rb[-1] == '~') {

@@ -141,7 +141,7 @@ uint32_t phrase_add_stem(phrase_t *t, const uint32_t *words, size_t n, const cha
     return child;
 }
 
-uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len)
+uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len, size_t *stemlen)
 {
     if (node >= t->nnodes || !t->has_stems[node]) return UINT32_MAX;
     char key[260];
@@ -149,7 +149,10 @@ uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, siz
     for (size_t l = hi; l >= t->stem_min && l > 0; l--) {
         size_t kn = stem_key(key, sizeof key, node, tok, l);
         uint32_t id = intern_find(&t->stems, key, kn);
-        if (id) return t->stem_child[id];
+        if (id) {
+            if (stemlen) *stemlen = l;
+            return t->stem_child[id];
+        }
     }
     return UINT32_MAX;
 }

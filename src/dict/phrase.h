@@ -44,8 +44,8 @@ uint32_t phrase_add(phrase_t *t, const uint32_t *words, size_t n, uint32_t value
  * prefix of a token); returns the node it ends at. */
 uint32_t phrase_add_stem(phrase_t *t, const uint32_t *words, size_t n, const char *stem, uint32_t value);
 /* Child of node by the longest stem that starts the lower-case token text,
- * or UINT32_MAX. */
-uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len);
+ * or UINT32_MAX; *stemlen gets the stem's length. */
+uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len, size_t *stemlen);
 /* Child of node by word, or UINT32_MAX. */
 uint32_t phrase_step(const phrase_t *t, uint32_t node, uint32_t word);
 /* Iterate values of a node: for (v = phrase_vals(t,node); v; v = phrase_next(t,v)) phrase_val(t,v) */
