@@ -492,7 +492,10 @@ static int match_pre(sctx_t *s, const pattern_t *p, const verb_t *v)
     for (int i = (int)p->npre - 1; i >= 0; i--) {
         const pelem_t *e = &p->pre[i];
         int found = 0;
-        for (uint32_t back = 0; back < 6 && k > 0 && !found; back++) {
+        /* glued ('_') to what follows it: only the very next token back */
+        int glued = i == (int)p->npre - 1 ? p->verb_adj : p->pre[i + 1].adjacent;
+        uint32_t reach = glued ? 1 : 6;
+        for (uint32_t back = 0; back < reach && k > 0 && !found; back++) {
             k--;
             if (e->target || e->source) {
                 found = s->c->at[k] >= 0 && s->c->ms.v[s->c->at[k]].kind == MK_ACTOR;
@@ -597,6 +600,16 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             continue;
         }
         if (e->opt) continue;
+        if (p->gaps && !e->adjacent) {
+            /* PETRARCH: other words may stand before a word not glued by '_' */
+            uint32_t k = pos;
+            while (k < s->n && k < pos + 10 && !clause_stop(s, k) && !word_in(e, s->t[k].id)) k++;
+            if (k < s->n && k < pos + 10 && word_in(e, s->t[k].id)) {
+                pos = k + 1;
+                continue;
+            }
+            return 0;
+        }
         /* "held repeated talks with", "signed a joint declaration": one
          * adjective-like word may stand before a pattern word */
         if (skipped < 2 && pos + 1 < s->n && word_in(e, s->t[pos + 1].id) && plain_word(s, pos)) {

@@ -1000,8 +1000,11 @@ static int cmp_pat(const void *a, const void *b)
 {
     const pattern_t *x = a, *y = b;
     if (x->lemma != y->lemma) return x->lemma < y->lemma ? -1 : 1;
-    /* longer patterns first: the coder takes the first, longest match */
-    if (x->nel != y->nel) return x->nel > y->nel ? -1 : 1;
+    /* longer patterns first (words before the verb count too): the coder
+     * takes the first, longest match; ties go to the earlier line */
+    int lx = x->nel + x->npre, ly = y->nel + y->npre;
+    if (lx != ly) return lx > ly ? -1 : 1;
+    if (x->file != y->file) return x->file < y->file ? -1 : 1;
     return x->line < y->line ? -1 : x->line > y->line;
 }
 

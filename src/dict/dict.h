@@ -80,6 +80,7 @@ typedef struct {
     uint8_t search;          /* the target is the next actor within a few words (PETRARCH's implicit object) */
     uint8_t skip;            /* any words may stand here (PETRARCH's ^) */
     uint8_t source;          /* the actor here is the source (PETRARCH's $) */
+    uint8_t adjacent;        /* PETRARCH '_': must follow the previous element directly */
     uint32_t set;            /* a synset (index+1) of acceptable words, 0 = none */
     uint32_t alt[8];         /* acceptable word ids */
 } pelem_t;
@@ -99,6 +100,8 @@ typedef struct {
     uint16_t npre;
     char code2[8];           /* PETRARCH [a:b]: the reverse event's code, "" if none */
     uint8_t nocode;          /* PETRARCH [---]: matches, codes nothing */
+    uint8_t gaps;            /* PETRARCH: other words may stand between elements not joined by '_' */
+    uint8_t verb_adj;        /* PETRARCH "X_*": the last word before the verb is glued to it */
     uint8_t reciprocal;
     uint8_t has_target;
     uint16_t file;

@@ -162,6 +162,7 @@ static int token_elems(vctx_t *c, const char *t, size_t n, pelem_t *out, int max
         const char *w = t + b;
         pelem_t *e = &out[k];
         memset(e, 0, sizeof *e);
+        e->adjacent = k > 0; /* joined to the element before it by '_' */
         if (wn == 1 && *w == '*') {
             *verb_at = pos + k;
             e->nalt = 255; /* marker, removed by the caller */
@@ -195,7 +196,7 @@ typedef struct {
 } block_t;
 
 static void add_pattern(vctx_t *c, const block_t *b, const pelem_t *el, int nel, int verb_at, const char *code,
-                        const char *code2, int nocode)
+                        const char *code2, int nocode, int verb_adj)
 {
     dict_t *d = c->d;
     int has_target = 0, has_source = 0;
@@ -211,6 +212,8 @@ static void add_pattern(vctx_t *c, const block_t *b, const pelem_t *el, int nel,
         snprintf(pt->code, sizeof pt->code, "%s", code);
         snprintf(pt->code2, sizeof pt->code2, "%s", code2);
         pt->nocode = (uint8_t)nocode;
+        pt->gaps = 1;
+        pt->verb_adj = (uint8_t)verb_adj;
         pt->npre = (uint16_t)verb_at;
         pt->pre = xmalloc((size_t)(verb_at ? verb_at : 1) * sizeof *pt->pre);
         memcpy(pt->pre, el, (size_t)verb_at * sizeof *el);
@@ -347,6 +350,7 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
                 verr(&c, DIAG_ERROR, "pattern without the verb '*'");
                 continue;
             }
+            int verb_adj = el[verb_at].adjacent;
             memmove(el + verb_at, el + verb_at + 1, (size_t)(nel - verb_at - 1) * sizeof *el);
             nel--;
             /* verb_at now counts the elements before the verb */
@@ -354,7 +358,7 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
             memcpy(all, el, (size_t)verb_at * sizeof *el);
             memset(&all[verb_at], 0, sizeof *all);
             memcpy(all + verb_at + 1, el + verb_at, (size_t)(nel - verb_at) * sizeof *el);
-            add_pattern(&c, &b, all, nel + 1, verb_at, code, code2, nocode);
+            add_pattern(&c, &b, all, nel + 1, verb_at, code, code2, nocode, verb_adj);
             continue;
         }
         /* a verb of the block: "WORD {FORMS}", "+WORD", "KLM_NOP_+RST [002]" */
@@ -400,7 +404,7 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
             one.n = 1;
             pelem_t none[1];
             memset(none, 0, sizeof none);
-            add_pattern(&c, &one, none, 1, 0, b.code, "", 0);
+            add_pattern(&c, &one, none, 1, 0, b.code, "", 0, 0);
         }
     }
 }
