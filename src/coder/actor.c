@@ -335,10 +335,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 j = k;
             }
         }
-        /* "the foreign minister of Japan" */
+        /* "the foreign minister of Japan", "soldiers from Gondor", "activists in Arnor" */
         char of_country[CODE_MAX] = "";
         int of_ent = -1;
-        if (agent_ent >= 0 && person < 0 && !nnat && !possessor[0] && j + 1 < n && t[j].id == d->w_of) {
+        if (agent_ent >= 0 && person < 0 && !nnat && !possessor[0] && j + 1 < n &&
+            (t[j].id == d->w_of || t[j].id == d->w_from || t[j].id == d->w_in)) {
             unit_t nx;
             unit_at(&sc, j + 1, &nx);
             int ce = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;

@@ -1071,6 +1071,7 @@ void dict_finish(dict_t *d)
     W(w_us, "us");
     W(w_usdots, "u.s.");
     W(w_of, "of");
+    W(w_from, "from");
     W(w_and, "and");
     W(w_hyphen, "-");
     W(w_comma, ",");

@@ -192,7 +192,7 @@ static int token_elems(vctx_t *c, const char *t, size_t n, pelem_t *out, int max
 typedef struct {
     uint32_t lemma[128];
     int n;
-    char code[8];
+    char code[8], code2[8];
 } block_t;
 
 static void add_pattern(vctx_t *c, const block_t *b, const pelem_t *el, int nel, int verb_at, const char *code,
@@ -305,10 +305,9 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
                 in_block = 0;
                 continue;
             }
-            char code2[8];
             int nocode;
-            if (!parse_code_field(&c, lb + 1, (size_t)(rb - lb - 1), b.code, code2, &nocode)) in_block = 0;
-            if (nocode) b.code[0] = 0;
+            if (!parse_code_field(&c, lb + 1, (size_t)(rb - lb - 1), b.code, b.code2, &nocode)) in_block = 0;
+            if (nocode) b.code[0] = b.code2[0] = 0;
             continue;
         }
         if (!in_block) {
@@ -398,13 +397,13 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
             }
         }
         /* the block's default code for this verb alone */
-        if (b.code[0]) {
+        if (b.code[0] || b.code2[0]) {
             block_t one = b;
             one.lemma[0] = lemma;
             one.n = 1;
             pelem_t none[1];
             memset(none, 0, sizeof none);
-            add_pattern(&c, &one, none, 1, 0, b.code, "", 0, 0);
+            add_pattern(&c, &one, none, 1, 0, b.code, b.code2, 0, 0);
         }
     }
 }
