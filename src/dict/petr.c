@@ -35,16 +35,32 @@ typedef struct {
     long line;
 } pctx_t;
 
-static void perr(pctx_t *c, diag_level lvl, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void perr(pctx_t *c, diag_level lvl, const char *fmt, ...)
+void petr_report(diag_t *diag, const char *file, long line, diag_level lvl, const char *fmt, ...)
 {
     va_list ap;
     buf_t b = BUF_INIT;
     va_start(ap, fmt);
     buf_vprintf(&b, fmt, ap);
     va_end(ap);
-    diag_add(c->diag, lvl, c->file, c->line, "%s", b.p);
+    diag_add(diag, lvl, file, line, "%s", b.p);
     buf_free(&b);
+}
+
+#define perr(c, lvl, ...) petr_report((c)->diag, (c)->file, (c)->line, (lvl), __VA_ARGS__)
+
+int petr_line(const char **p, const char *end, const char **s, const char **e, int *had_comment)
+{
+    if (*p >= end) return 0;
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    const char *le = nl ? nl : end;
+    const char *hash = memchr(*p, '#', (size_t)(le - *p));
+    *s = *p;
+    *e = hash ? hash : le;
+    while (*s < *e && (**s == ' ' || **s == '\t')) (*s)++;
+    while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r')) (*e)--;
+    if (had_comment) *had_comment = hash != NULL;
+    *p = nl ? nl + 1 : end;
+    return 1;
 }
 
 /* A PETRARCH phrase ("PRESIDENT_GEORGE_W._BUSH", "HAMAS WING") as word ids;
@@ -370,16 +386,9 @@ static void load_agents(pctx_t *c, const char *text, size_t len)
     macro_t m[32];
     int nm = 0;
     memset(m, 0, sizeof m);
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
+    const char *p = text, *end = text + len, *s, *e;
+    while (petr_line(&p, end, &s, &e, NULL)) {
         c->line++;
-        const char *hash = memchr(p, '#', (size_t)(le - p));
-        const char *s = p, *e = hash ? hash : le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-        p = nl ? nl + 1 : end;
         if (s >= e || (s[0] == '<' && s + 1 < e && s[1] == '!')) continue;
         char line[2048];
         snprintf(line, sizeof line, "%.*s", (int)(e - s), s);
@@ -473,16 +482,9 @@ static void load_agents(pctx_t *c, const char *text, size_t len)
 
 static void load_discards(pctx_t *c, const char *text, size_t len)
 {
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
+    const char *p = text, *end = text + len, *s, *e;
+    while (petr_line(&p, end, &s, &e, NULL)) {
         c->line++;
-        const char *hash = memchr(p, '#', (size_t)(le - p));
-        const char *s = p, *e = hash ? hash : le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-        p = nl ? nl + 1 : end;
         if (s >= e || (s[0] == '<' && s + 1 < e && s[1] == '!')) continue;
         int story = *s == '+';
         if (story) s++;

@@ -28,6 +28,14 @@ typedef enum { PETR_NONE, PETR_VERBS, PETR_ACTORS, PETR_AGENTS, PETR_DISCARDS, P
 
 /* The kind of a PETRARCH file from its base name. */
 petr_kind petr_file_kind(const char *base);
+/* One line of a PETRARCH file: [*s, *e) without leading and trailing blanks
+ * and without a comment from '#' on; *had_comment tells a comment line from
+ * a blank one. Advances *p; returns 0 at the end of the text. */
+int petr_line(const char **p, const char *end, const char **s, const char **e, int *had_comment);
+/* A message at file:line. */
+void petr_report(diag_t *diag, const char *file, long line, diag_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 /* The verb file (petr_verbs.c). */
 void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *text, size_t len, diag_t *diag);
 /* Load one file's text of the given kind; returns the number of errors. */

@@ -27,17 +27,7 @@ typedef struct {
     long line;
 } vctx_t;
 
-static void verr(vctx_t *c, diag_level lvl, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void verr(vctx_t *c, diag_level lvl, const char *fmt, ...)
-{
-    va_list ap;
-    buf_t b = BUF_INIT;
-    va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    diag_add(c->diag, lvl, c->file, c->line, "%s", b.p);
-    buf_free(&b);
-}
+#define verr(c, lvl, ...) petr_report((c)->diag, (c)->file, (c)->line, (lvl), __VA_ARGS__)
 
 static uint32_t word_id(dict_t *d, const char *w, size_t n)
 {
@@ -72,17 +62,11 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
     size_t nnest = 0, capnest = 0;
     uint32_t cur = 0;
     size_t cap = 0;
-    const char *p = text, *end = text + len;
+    const char *p = text, *end = text + len, *s, *e;
+    int hash;
     c->line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
+    while (petr_line(&p, end, &s, &e, &hash)) {
         c->line++;
-        const char *hash = memchr(p, '#', (size_t)(le - p));
-        const char *s = p, *e = hash ? hash : le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-        p = nl ? nl + 1 : end;
         if (s >= e) {
             if (!hash) cur = 0;
             continue;
@@ -275,17 +259,11 @@ void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *t
     block_t b;
     memset(&b, 0, sizeof b);
     int in_block = 0, in_synset = 0;
-    const char *p = text, *end = text + len;
+    const char *p = text, *end = text + len, *s, *e;
+    int hash;
     c.line = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
+    while (petr_line(&p, end, &s, &e, &hash)) {
         c.line++;
-        const char *hash = memchr(p, '#', (size_t)(le - p));
-        const char *s = p, *e = hash ? hash : le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-        p = nl ? nl + 1 : end;
         if (s >= e) {
             if (!hash) in_synset = 0; /* a blank line ends a synset; a comment line does not */
             continue;

@@ -6,6 +6,7 @@
 #include "../base/mem.h"
 
 static void add_value(phrase_t *t, uint32_t node, uint32_t value);
+static uint32_t new_node(phrase_t *t);
 
 static inline size_t slot_of(uint64_t key, size_t mask)
 {
@@ -80,15 +81,7 @@ uint32_t phrase_add(phrase_t *t, const uint32_t *words, size_t n, uint32_t value
             uint64_t key = ((uint64_t)node + 1) << 32 | words[k];
             size_t mask = t->nslots - 1, i = slot_of(key, mask);
             while (t->keys[i]) i = (i + 1) & mask;
-            if (t->nnodes == t->capnodes) {
-                size_t old = t->capnodes;
-                t->capnodes *= 2;
-                t->first = xrealloc(t->first, t->capnodes * sizeof *t->first);
-                memset(t->first + old, 0, (t->capnodes - old) * sizeof *t->first);
-                t->has_stems = xrealloc(t->has_stems, t->capnodes);
-                memset(t->has_stems + old, 0, t->capnodes - old);
-            }
-            c = t->nnodes++;
+            c = new_node(t);
             t->keys[i] = key;
             t->child[i] = c;
             t->nedges++;
