@@ -403,6 +403,12 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
     }
     if (g == 0) return -1;
     uint32_t j = g - 1;
+    /* "Pyongyang on Thursday fired": past a time phrase */
+    if (wc(s, j) & WC_TIME) {
+        uint32_t q = j;
+        while (q > 0 && j - q < 4 && (wc(s, q) & (WC_TIME | WC_MONTH | WC_PREP | WC_DET))) q--;
+        if (q < j && mention_ending_at(s, q)) j = q;
+    }
     /* "praised Xi and said": a second verb shares the subject of the first */
     if (s->t[j].id == s->d->w_and || (wc(s, j) & WC_CONJ)) {
         if (subject_of_previous_verb(s, j, sd)) {
@@ -488,7 +494,8 @@ static int clause_stop(const sctx_t *s, uint32_t k)
 static int match_pre(sctx_t *s, const pattern_t *p, const verb_t *v)
 {
     if (!p->npre) return 1;
-    uint32_t k = v->gs;
+    /* from the verb itself: auxiliaries may be pattern words ("WOULD *") */
+    uint32_t k = v->k;
     for (int i = (int)p->npre - 1; i >= 0; i--) {
         const pelem_t *e = &p->pre[i];
         int found = 0;

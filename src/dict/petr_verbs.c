@@ -37,6 +37,13 @@ static uint32_t word_id(dict_t *d, const char *w, size_t n)
     return intern_add(&d->words, low, n);
 }
 
+/* A synset's name, "&NAME" or "&NAME_" (the '_' is not part of it). */
+static uint32_t set_id(dict_t *d, const char *w, size_t n)
+{
+    while (n > 1 && w[n - 1] == '_') n--;
+    return word_id(d, w, n);
+}
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -74,7 +81,7 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
         if (*s == '&') {
             size_t n = 0;
             while (s + n < e && s[n] != ' ') n++;
-            uint32_t name = word_id(d, s, n);
+            uint32_t name = set_id(d, s, n);
             if (synset_index(d, name)) {
                 verr(c, DIAG_WARN, "synset %.*s defined twice", (int)n, s);
                 cur = synset_index(d, name);
@@ -99,7 +106,7 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             size_t n = 0;
             while (s + n < e && s[n] != ' ') n++;
             nest[nnest].set = cur;
-            nest[nnest++].nested = word_id(d, s, n);
+            nest[nnest++].nested = set_id(d, s, n);
             continue;
         }
         /* a member: its first word (multi-word members match on it) */
@@ -159,7 +166,7 @@ static int token_elems(vctx_t *c, const char *t, size_t n, pelem_t *out, int max
         } else if (wn == 1 && *w == '%') {
             continue; /* compound marker: compounds are found anyway */
         } else if (*w == '&') {
-            e->set = synset_index(c->d, word_id(c->d, w, wn));
+            e->set = synset_index(c->d, set_id(c->d, w, wn));
             if (!e->set) {
                 verr(c, DIAG_ERROR, "unknown synset %.*s", (int)wn, w);
                 return -1;
