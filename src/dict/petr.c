@@ -158,9 +158,13 @@ static int parse_code(pctx_t *c, const char *s, size_t n, char *code, int32_t *f
     memcpy(code, tmp, cn + 1);
     while (i < n && s[i] == ' ') i++;
     if (i == n) return 1;
-    const char *ds = s + i;
-    size_t dn = n - i;
-    while (dn && ds[dn - 1] == ' ') dn--;
+    /* the dates, without the spaces some entries put around '-', '<' and '>' */
+    char dbuf[64];
+    size_t dn = 0;
+    for (size_t k = i; k < n && dn + 1 < sizeof dbuf; k++)
+        if (s[k] != ' ' && s[k] != '\t') dbuf[dn++] = s[k];
+    dbuf[dn] = 0;
+    const char *ds = dbuf;
     const char *dash = memchr(ds, '-', dn);
     if (ds[0] == '>' || ds[0] == '<') {
         int32_t v = petr_date(ds + 1, dn - 1);
