@@ -37,7 +37,7 @@ static void walk(const dict_t *d, const char *text, const tok_t *t, size_t i, si
 {
     if (k >= n || depth > 32) return;
     uint32_t next[2];
-    int nn = 0, noun_stem = 1;
+    int nn = 0, noun_stem = 1, stem_at = -1;
     /* "US" in capitals is the country, not the pronoun */
     uint32_t w = t[k].id == d->w_us && (t[k].flags & TF_UPPER) ? d->w_usdots : t[k].id;
     if (w && (next[nn] = phrase_step(&d->actors, node, w)) != UINT32_MAX) nn++;
@@ -53,7 +53,7 @@ static void walk(const dict_t *d, const char *text, const tok_t *t, size_t i, si
             const char *rest = low + sl;
             size_t rn = ln - sl;
             noun_stem = rn == 0 || (rn == 1 && rest[0] == 's') || (rn == 2 && !strncmp(rest, "es", 2));
-            nn++;
+            stem_at = nn++;
         }
     }
     for (int b = 0; b < nn; b++) {
@@ -64,7 +64,7 @@ static void walk(const dict_t *d, const char *text, const tok_t *t, size_t i, si
             const entry_t *e = &d->ents[v];
             if (e->kind == ENT_DISCARD || !valid_on(e, date)) continue;
             if (is_proper_kind(e->kind) && !(t[i].flags & (TF_CAP | TF_NUM))) continue;
-            if (b == 1 && !noun_stem && (e->kind == ENT_AGENT || e->kind == ENT_COUNTERPART)) continue;
+            if (b == stem_at && !noun_stem && (e->kind == ENT_AGENT || e->kind == ENT_COUNTERPART)) continue;
             tmp[cnt++] = v;
         }
         if (cnt && k - i + 1 > u->len) {
