@@ -345,9 +345,22 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             int ce = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;
             if (ce < 0 && nx.len) ce = unit_pick(d, &nx, ENT_ORG);
             if (ce >= 0) {
+                /* "the ambassadors of Arnor, Osgiliath and Gondor": one actor each */
                 snprintf(of_country, sizeof of_country, "%s", d->ents[ce].code);
                 of_ent = ce;
+                snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
+                nat_ent[nnat++] = (uint32_t)ce;
                 j += 1 + nx.len;
+                while (j + 1 < n && nnat < MENTION_CODES && (t[j].id == d->w_and || t[j].id == d->w_comma)) {
+                    size_t q = j + 1;
+                    if (t[j].id == d->w_comma && t[q].id == d->w_and && q + 1 < n) q++;
+                    unit_at(&sc, q, &nx);
+                    int c2 = nx.len ? unit_pick(d, &nx, ENT_COUNTRY) : -1;
+                    if (c2 < 0) break;
+                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[c2].code);
+                    nat_ent[nnat++] = (uint32_t)c2;
+                    j = q + nx.len;
+                }
             }
         }
 
