@@ -557,7 +557,12 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             uint32_t k = pos;
             while (k < s->n && k < pos + 8 && !clause_stop(s, k) && !mention_starting_at(s, k)) k++;
             const mention_t *m = k < s->n ? mention_starting_at(s, k) : NULL;
-            if (!m || m->kind != MK_ACTOR) return 0;
+            if (!m || m->kind != MK_ACTOR) {
+                /* no object: a compound subject may act on itself ("Gondor and
+                 * Osgiliath renewed ties"), decided by the caller */
+                pe = pe ? pe : pos;
+                continue;
+            }
             pe = pe ? pe : pos;
             *tm = m;
             side_t grp;
@@ -907,6 +912,15 @@ static void code_verb(sctx_t *s, verb_t *v)
     }
     int quiet = lm->speech && s->rep.active && s->rep.b > v->k && !v->passive;
     if (best->reciprocal) {
+        for (int i = 0; i < src->n; i++)
+            for (int j = 0; j < src->n; j++)
+                if (i != j && !same_country(src->code[i], src->code[j]))
+                    emit(s, src->code[i], src->code[j], best, best->code, v, src, src, 0);
+        return;
+    }
+    if (!dst->n && best->gaps && src->n >= 2) {
+        /* a PETRARCH pattern with no object and a compound subject: the
+         * members act on each other */
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < src->n; j++)
                 if (i != j && !same_country(src->code[i], src->code[j]))
