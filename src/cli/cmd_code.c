@@ -11,7 +11,9 @@ static int code_usage(FILE *f)
     fputs("usage: dyad code [--format jsonl|tsv] [--date YYYY-MM-DD] [--dict DIR] [--strict] [--stats] [INPUT...]\n"
           "  INPUT: .txt (one article), .jsonl (one per line), .gz/.zst of those, folders, '-' for stdin\n"
           "  --date      date for input that has none (roles of people depend on it)\n"
-          "  --stats     print articles, sentences, speed and peak memory to stderr\n",
+          "  --stats     print articles, sentences, speed and peak memory to stderr\n"
+          "  --monadic   also code events whose target is not named (target \"---\")\n"
+          "  --petrarch DIR  code with a PETRARCH-2 dictionary folder (with --dict: merged)\n",
           f);
     return f == stdout ? 0 : 1;
 }
@@ -19,7 +21,7 @@ static int code_usage(FILE *f)
 int cmd_code(int argc, char **argv)
 {
     const char *format = "jsonl", *dir = NULL, *date_s = NULL, *petr = NULL;
-    int strict = 0, stats = 0;
+    int strict = 0, stats = 0, monadic = 0;
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -33,6 +35,7 @@ int cmd_code(int argc, char **argv)
         else if (!strcmp(a, "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(a, "--strict")) strict = 1;
         else if (!strcmp(a, "--stats")) stats = 1;
+        else if (!strcmp(a, "--monadic")) monadic = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: code: unknown option '%s'\n", a);
             free(inputs);
@@ -63,6 +66,7 @@ int cmd_code(int argc, char **argv)
     if (!ninputs) reader_add(r, "-");
     for (int i = 0; i < ninputs; i++) reader_add(r, inputs[i]);
     coder_t *c = coder_new(d);
+    c->monadic = monadic;
     article_t a;
     int rc;
     static char obuf[1 << 16];

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -104,6 +105,9 @@ int cmd_eval(int argc, char **argv)
         }
         records++;
         const char *date = json_string_value(json_object_get(o, "date"));
+        /* PETRARCH unit-test records say whether events must be dyads */
+        const char *rd = json_string_value(json_object_get(json_object_get(json_object_get(o, "labels"), "petr_config"), "require_dyad"));
+        c->monadic = rd && !strcasecmp(rd, "false");
         coder_article(c, json_string_value(text), json_string_length(text), cli_date(date));
         size_t ng = json_array_size(evs), np = c->nev;
         ekey_t *gk = calloc(ng ? ng : 1, sizeof *gk), *pk = calloc(np ? np : 1, sizeof *pk);

@@ -690,7 +690,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
         TRACE(s, "    rejected %s -> %s %s: a statement to the media is not an event with them\n", src, tgt, code);
         return 0;
     }
-    if (!strncmp(src, "---", 3) && !strncmp(tgt, "---", 3)) {
+    if (!strncmp(src, "---", 3) && !strncmp(tgt, "---", 3) && !s->c->monadic) {
         TRACE(s, "    rejected %s -> %s %s: neither side has a country\n", src, tgt, code);
         return 0;
     }
@@ -926,6 +926,13 @@ static void code_verb(sctx_t *s, verb_t *v)
                 if (i != j && !same_country(src->code[i], src->code[j]))
                     emit(s, src->code[i], src->code[j], best, best->code, v, src, src, 0);
         return;
+    }
+    side_t none;
+    if (!dst->n && c->monadic && (!s->rep.active || !s->rep.hearer.n || !in_report(s, v->k))) {
+        /* no target, and events need not be dyads: the target is unknown */
+        side_clear(&none);
+        side_add(&none, "---");
+        dst = &none;
     }
     if (!dst->n) {
         if (!s->rep.active || !s->rep.hearer.n || !in_report(s, v->k)) {

@@ -66,6 +66,8 @@ struct coder {
     size_t nev, capev;
     coder_stats_t stats;
     buf_t *trace;                        /* explain output, or NULL */
+    int monadic;                         /* also code events with no target (target "---"),
+                                            PETRARCH's require_dyad = false */
     /* private */
     buf_t raw;
     mentions_t ms;
