@@ -59,19 +59,20 @@ static size_t matches(const ekey_t *a, size_t na, const ekey_t *b, size_t nb, in
 int cmd_eval(int argc, char **argv)
 {
     const char *gold = NULL, *dir = NULL, *petr = NULL;
-    int by_record = 0;
+    int by_record = 0, monadic = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--gold") && i + 1 < argc) gold = argv[++i];
         else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dir = argv[++i];
         else if (!strcmp(argv[i], "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(argv[i], "--by-record")) by_record = 1;
+        else if (!strcmp(argv[i], "--monadic")) monadic = 1;
         else {
-            fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--by-record]\n");
+            fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--petrarch DIR] [--monadic] [--by-record]\n");
             return 1;
         }
     }
     if (!gold) {
-        fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--by-record]\n");
+        fprintf(stderr, "usage: dyad eval --gold FILE.jsonl [--dict DIR] [--petrarch DIR] [--monadic] [--by-record]\n");
         return 1;
     }
     FILE *f = fopen(gold, "r");
@@ -107,7 +108,7 @@ int cmd_eval(int argc, char **argv)
         const char *date = json_string_value(json_object_get(o, "date"));
         /* PETRARCH unit-test records say whether events must be dyads */
         const char *rd = json_string_value(json_object_get(json_object_get(json_object_get(o, "labels"), "petr_config"), "require_dyad"));
-        c->monadic = rd && !strcasecmp(rd, "false");
+        c->monadic = monadic || (rd && !strcasecmp(rd, "false"));
         coder_article(c, json_string_value(text), json_string_length(text), cli_date(date));
         size_t ng = json_array_size(evs), np = c->nev;
         ekey_t *gk = calloc(ng ? ng : 1, sizeof *gk), *pk = calloc(np ? np : 1, sizeof *pk);
