@@ -26,8 +26,11 @@ WEB     := $(sort $(wildcard web/*.html web/*.js web/*.css)) $(UPLOT)
 LIB     := $(BUILD)/libdyad.a
 DYAD    := $(BUILD)/dyad
 TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c))
+FUZZERS := reader text dict petr coder http
+REPLAYS := $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps demo check test sanitize bench clean
+.PHONY: all deps demo check test sanitize bench fuzz clean
 
 all: $(DYAD)
 
@@ -93,8 +96,29 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIB) | deps
 demo: $(DYAD)
 	@sh tools/demo.sh $(DYAD)
 
-test: $(DYAD) $(TESTS)
-	@DYAD=$(DYAD) SHARED=$(SHARED) sh tests/run.sh $(TESTS)
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB) | deps
+	@mkdir -p $(dir $@)
+	@echo "LINK $@"
+	@$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< tests/fuzz/replay.c $(LIB) $(LIBS)
+
+test: $(DYAD) $(TESTS) $(REPLAYS)
+	@DYAD=$(DYAD) SHARED=$(SHARED) REPLAYS="$(REPLAYS)" sh tests/run.sh $(TESTS)
+
+# libFuzzer (clang): each harness runs FUZZ_SECONDS on a copy of its corpus;
+# findings are left in build-fuzz/ (copy the interesting ones into tests/fuzz/corpus/).
+FZ      := build-fuzz
+FZFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	@command -v clang >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
+	$(MAKE) BUILD=$(FZ) CC=clang CFLAGS="$(FZFLAGS) -fsanitize=fuzzer-no-link" $(FZ)/libdyad.a
+	@for f in $(FUZZERS); do \
+	  clang $(FZFLAGS) -fsanitize=fuzzer $(WARN) -Isrc -o $(FZ)/fuzz_$$f tests/fuzz/fuzz_$$f.c $(FZ)/libdyad.a $(LIBS) || exit 1; \
+	  mkdir -p $(FZ)/corpus/$$f && cp -n tests/fuzz/corpus/$$f/* $(FZ)/corpus/$$f/ 2>/dev/null; \
+	done
+	@echo "fuzzing each harness for $(FUZZ_SECONDS) s, two at a time"
+	@printf '%s\n' $(FUZZERS) | xargs -P 2 -I{} sh -c 'cd $(FZ) && ./fuzz_{} -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -max_len=65536 corpus/{} > fuzz_{}.log 2>&1; echo "{}: exit $$?, $$(grep -o "#[0-9]*" fuzz_{}.log | tail -1 | tr -d "#") executions"'
+	@ls $(FZ)/crash-* $(FZ)/leak-* $(FZ)/timeout-* 2>/dev/null && { echo "fuzz: findings above"; exit 1; } || echo "fuzz: no crash, leak or timeout"
 
 check: deps test
 
@@ -109,4 +133,4 @@ bench: $(DYAD) $(BUILD)/mkstore
 	@SHARED=$(SHARED) sh bench/run.sh $(DYAD) $(BUILD)/mkstore
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

@@ -16,6 +16,12 @@ for t in "$@"; do
   fi
   add $res
 done
+echo "== fuzz corpora replayed"
+for r in ${REPLAYS:-}; do
+  name=${r##*replay_}
+  if out=$("$r" "tests/fuzz/corpus/$name" 2>&1); then pass=$((pass + 1)); echo "ok   $name: $out";
+  else fail=$((fail + 1)); echo "FAIL $name corpus: $out"; fi
+done
 for script in tests/cli.sh tests/store.sh tests/petr.sh tests/serve.sh; do
   echo "== $script"
   out=$(sh "$script" "$DYAD" 2>&1); rc=$?

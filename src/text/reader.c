@@ -18,6 +18,8 @@ struct reader {
     int strict;
     char **paths;         /* queue of files still to open */
     size_t npaths, cappaths, next;
+    char **mem;           /* per queued path: its bytes when given in memory, else NULL */
+    size_t *memlen, capmem;
     /* the open file */
     buf_t data;
     const char *name;
@@ -63,10 +65,23 @@ static int wanted(const char *name)
 
 static void queue(reader_t *r, const char *path)
 {
+    size_t cap = r->capmem;
+    XGROW(r->mem, r->capmem, r->npaths + 1);
+    XGROW(r->memlen, cap, r->npaths + 1);
+    r->mem[r->npaths] = NULL;
+    r->memlen[r->npaths] = 0;
     struct stat st;
     if (strcmp(path, "-") && stat(path, &st) == 0) r->total += (double)st.st_size;
     XGROW(r->paths, r->cappaths, r->npaths + 1);
     r->paths[r->npaths++] = xstrdup(path);
+}
+
+void reader_add_buffer(reader_t *r, const char *name, const char *data, size_t len)
+{
+    queue(r, name);
+    r->mem[r->npaths - 1] = xmalloc(len ? len : 1);
+    memcpy(r->mem[r->npaths - 1], data, len);
+    r->memlen[r->npaths - 1] = len;
 }
 
 void reader_add(reader_t *r, const char *path)
@@ -172,14 +187,18 @@ static int open_next(reader_t *r)
         r->name = path;
         r->pos = 0;
         r->line = 0;
-        int is_stdin = !strcmp(path, "-");
-        FILE *f = is_stdin ? stdin : fopen(path, "rb");
-        if (!f) {
-            diag_add(r->diag, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
-            continue;
+        int is_stdin = !strcmp(path, "-"), rc = 0;
+        if (r->mem[r->next - 1]) {
+            buf_put(&r->data, r->mem[r->next - 1], r->memlen[r->next - 1]);
+        } else {
+            FILE *f = is_stdin ? stdin : fopen(path, "rb");
+            if (!f) {
+                diag_add(r->diag, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+                continue;
+            }
+            rc = read_all(f, &r->data);
+            if (!is_stdin) fclose(f);
         }
-        int rc = read_all(f, &r->data);
-        if (!is_stdin) fclose(f);
         if (rc) {
             diag_add(r->diag, DIAG_ERROR, path, 0, "read error");
             continue;
@@ -320,8 +339,13 @@ void reader_free(reader_t *r)
 {
     if (!r) return;
     if (r->json) json_decref(r->json);
-    for (size_t i = 0; i < r->npaths; i++) free(r->paths[i]);
+    for (size_t i = 0; i < r->npaths; i++) {
+        free(r->paths[i]);
+        free(r->mem[i]);
+    }
     free(r->paths);
+    free(r->mem);
+    free(r->memlen);
     free(r->id_buf);
     buf_free(&r->data);
     free(r);

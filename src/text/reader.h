@@ -32,6 +32,9 @@ typedef struct {
 typedef struct reader reader_t;
 
 reader_t *reader_new(diag_t *diag, int strict);
+/* Queue bytes held in memory as if they were a file of that name (its
+ * extension decides the format); the reader keeps a copy. */
+void reader_add_buffer(reader_t *r, const char *name, const char *data, size_t len);
 /* Queue an input path (file, folder or "-"). */
 void reader_add(reader_t *r, const char *path);
 /* 1: an article; 0: no more input; -1: stopped by an error (strict). */
