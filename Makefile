@@ -108,17 +108,20 @@ test: $(DYAD) $(TESTS) $(REPLAYS)
 # findings are left in build-fuzz/ (copy the interesting ones into tests/fuzz/corpus/).
 FZ      := build-fuzz
 FZFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer
+CLANGWARN := $(filter-out -Wno-format-truncation,$(WARN))
 fuzz: deps
 	@command -v clang >/dev/null || { if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
-	$(MAKE) BUILD=$(FZ) CC=clang CFLAGS="$(FZFLAGS) -fsanitize=fuzzer-no-link" $(FZ)/libdyad.a
+	$(MAKE) BUILD=$(FZ) CC=clang CFLAGS="$(FZFLAGS) -fsanitize=fuzzer-no-link" WARN="$(CLANGWARN)" $(FZ)/libdyad.a
 	@for f in $(FUZZERS); do \
-	  clang $(FZFLAGS) -fsanitize=fuzzer $(WARN) -Isrc -o $(FZ)/fuzz_$$f tests/fuzz/fuzz_$$f.c $(FZ)/libdyad.a $(LIBS) || exit 1; \
+	  clang $(FZFLAGS) -fsanitize=fuzzer $(CLANGWARN) -Isrc -o $(FZ)/fuzz_$$f tests/fuzz/fuzz_$$f.c $(FZ)/libdyad.a $(LIBS) || exit 1; \
+	  rm -f $(FZ)/crash-* $(FZ)/leak-* $(FZ)/timeout-* $(FZ)/oom-*; \
 	  mkdir -p $(FZ)/corpus/$$f && cp -n tests/fuzz/corpus/$$f/* $(FZ)/corpus/$$f/ 2>/dev/null; \
 	done
 	@echo "fuzzing each harness for $(FUZZ_SECONDS) s, two at a time"
-	@printf '%s\n' $(FUZZERS) | xargs -P 2 -I{} sh -c 'cd $(FZ) && ./fuzz_{} -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -max_len=65536 corpus/{} > fuzz_{}.log 2>&1; echo "{}: exit $$?, $$(grep -o "#[0-9]*" fuzz_{}.log | tail -1 | tr -d "#") executions"'
-	@ls $(FZ)/crash-* $(FZ)/leak-* $(FZ)/timeout-* 2>/dev/null && { echo "fuzz: findings above"; exit 1; } || echo "fuzz: no crash, leak or timeout"
+	@printf '%s\n' $(FUZZERS) | xargs -P 2 -I{} sh -c 'cd $(FZ) && ./fuzz_{} -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -max_len=65536 corpus/{} > fuzz_{}.log 2>&1; echo "{}: exit $$?, $$(sed -n "s/^Done \([0-9]*\) runs.*/\1/p" fuzz_{}.log) executions"'
+	@found=$$(find $(FZ) -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'leak-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*'); \
+	if [ -n "$$found" ]; then echo "fuzz: findings:"; echo "$$found"; exit 1; else echo "fuzz: no crash, leak, timeout or out-of-memory"; fi
 
 check: deps test
 

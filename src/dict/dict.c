@@ -1057,14 +1057,14 @@ void dict_finish(dict_t *d)
     for (size_t i = 0; i < d->npend; i++)
         if (d->pend_word[i] < d->nwordinfo) d->wclass[d->pend_word[i]] |= d->pend_bits[i];
 
-    qsort(d->pats, d->npats, sizeof *d->pats, cmp_pat);
+    if (d->npats) qsort(d->pats, d->npats, sizeof *d->pats, cmp_pat);
     for (size_t i = 0; i < d->nlemmas; i++) d->lemmas[i].count = 0;
     for (size_t i = 0; i < d->npats; i++) {
         lemma_t *l = &d->lemmas[d->pats[i].lemma];
         if (!l->count) l->first = (uint32_t)i;
         l->count++;
     }
-    qsort(d->cameo, d->ncameo, sizeof *d->cameo, cmp_cameo);
+    if (d->ncameo) qsort(d->cameo, d->ncameo, sizeof *d->cameo, cmp_cameo);
 
     d->w_s = intern_add(&d->words, "'s", 2);
 #define W(field, s) d->field = intern_find(&d->words, s, strlen(s))

@@ -88,7 +88,7 @@ typedef struct {
 typedef struct {
     uint32_t name;           /* word id of "&name" */
     uint32_t *words;         /* sorted word ids */
-    size_t n;
+    size_t n, cap;
 } synset_t;
 
 typedef struct {

@@ -68,7 +68,6 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
     nest_t *nest = NULL;
     size_t nnest = 0, capnest = 0;
     uint32_t cur = 0;
-    size_t cap = 0;
     const char *p = text, *end = text + len, *s, *e;
     int hash;
     c->line = 0;
@@ -91,7 +90,6 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             memset(&d->synsets[d->nsynsets], 0, sizeof *d->synsets);
             d->synsets[d->nsynsets].name = name;
             cur = (uint32_t)++d->nsynsets;
-            cap = 0;
             continue;
         }
         if (*s == '-' && s + 2 < e && s[1] == '-' && s[2] == '-') {
@@ -113,8 +111,7 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
         size_t n = 0;
         while (s + n < e && s[n] != '_' && s[n] != ' ') n++;
         if (!n) continue;
-        cap = set->n;
-        XGROW(set->words, cap, set->n + 1);
+        XGROW(set->words, set->cap, set->n + 1);
         set->words[set->n++] = word_id(d, s, n);
     }
     /* nested sets: copy members in, a few rounds for nesting of nesting */
@@ -123,14 +120,13 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             uint32_t from = synset_index(d, nest[i].nested);
             if (!from || from == nest[i].set) continue;
             synset_t *to = &d->synsets[nest[i].set - 1], *src = &d->synsets[from - 1];
-            size_t cp = to->n;
-            XGROW(to->words, cp, to->n + src->n);
+            XGROW(to->words, to->cap, to->n + src->n);
             memcpy(to->words + to->n, src->words, src->n * sizeof *src->words);
             to->n += src->n;
         }
     for (size_t i = 0; i < d->nsynsets; i++) {
         synset_t *set = &d->synsets[i];
-        qsort(set->words, set->n, sizeof *set->words, cmp_u32);
+        if (set->n) qsort(set->words, set->n, sizeof *set->words, cmp_u32);
         size_t k = 0;
         for (size_t j = 0; j < set->n; j++)
             if (!k || set->words[k - 1] != set->words[j]) set->words[k++] = set->words[j];

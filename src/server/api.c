@@ -7,20 +7,42 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "../base/buf.h"
 #include "../store/query.h"
 #include "../store/series.h"
 
+/* Request text echoed in a message may be any bytes: JSON needs UTF-8. */
+static void make_utf8(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            s[i++] = '?';
+            continue;
+        }
+        i += (size_t)k;
+    }
+}
+
 static json_t *fail(int *status, int code, const char *param, const char *fmt, ...)
 {
-    char msg[256];
+    char msg[256], par[64];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    make_utf8(msg);
     *status = code;
     json_t *o = json_pack("{s:s}", "error", msg);
-    if (param) json_object_set_new(o, "parameter", json_string(param));
+    if (param) {
+        snprintf(par, sizeof par, "%s", param);
+        make_utf8(par);
+        json_object_set_new(o, "parameter", json_string(par));
+    }
     return o;
 }
 
