@@ -49,7 +49,7 @@ int cmd_code(int argc, char **argv)
         return 1;
     }
     int32_t date = 0;
-    if (date_s && !(date = cli_date(date_s))) {
+    if (date_s && (strlen(date_s) != 10 || !(date = cli_date(date_s)))) {
         fprintf(stderr, "dyad: code: bad --date '%s' (want YYYY-MM-DD)\n", date_s);
         free(inputs);
         return 1;
@@ -88,13 +88,18 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr,
                 "dyad: %zu articles, %zu sentences, %zu events, %.1f MB in %.3f s (dictionaries %.1f ms): "
                 "%.0f sentences/s, %.2f MB/s, peak memory %.1f MB, %zu bad input lines, %zu repaired bytes, "
-                "%zu over-long sentences cut\n",
+                "%zu over-long sentences cut, %zu articles cut at 8 MiB\n",
                 s->articles, s->sentences, s->events, (double)s->bytes / 1e6, secs, load_ms,
                 code_secs > 0 ? (double)s->sentences / code_secs : 0.0,
                 code_secs > 0 ? (double)s->bytes / 1e6 / code_secs : 0.0, (double)cli_peak_rss_kb() / 1024.0,
-                reader_bad_lines(r), s->repairs, s->long_sentences);
-    } else if (reader_bad_lines(r)) {
-        fprintf(stderr, "dyad: %zu bad input line(s) skipped\n", reader_bad_lines(r));
+                reader_bad_lines(r), s->repairs, s->long_sentences, s->cut_articles);
+    } else {
+        if (reader_bad_lines(r)) fprintf(stderr, "dyad: %zu bad input line(s) skipped\n", reader_bad_lines(r));
+        if (c->stats.cut_articles)
+            fprintf(stderr, "dyad: %zu article(s) longer than 8 MiB were coded up to that length\n", c->stats.cut_articles);
+        if (c->stats.long_sentences)
+            fprintf(stderr, "dyad: %zu run-on sentence(s) were cut every %d tokens\n", c->stats.long_sentences, SENT_MAX_TOKENS);
+        if (c->stats.repairs) fprintf(stderr, "dyad: %zu invalid UTF-8 sequence(s) or NUL byte(s) repaired\n", c->stats.repairs);
     }
     /* an input that could not be read at all is a failure, even if others were */
     int status = rc < 0 || diag.errors > reader_bad_lines(r) ? 1 : 0;
@@ -127,7 +132,7 @@ int cmd_explain(int argc, char **argv)
         return 1;
     }
     int32_t date = 0;
-    if (date_s && !(date = cli_date(date_s))) {
+    if (date_s && (strlen(date_s) != 10 || !(date = cli_date(date_s)))) {
         fprintf(stderr, "dyad: explain: bad --date '%s' (want YYYY-MM-DD)\n", date_s);
         return 1;
     }

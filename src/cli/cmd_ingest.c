@@ -61,7 +61,7 @@ int cmd_ingest(int argc, char **argv)
         } else inputs[ninputs++] = a;
     }
     int32_t date = 0;
-    if (!db || batch < 1 || (date_s && !(date = cli_date(date_s)))) {
+    if (!db || batch < 1 || (date_s && (strlen(date_s) != 10 || !(date = cli_date(date_s))))) {
         if (date_s && !date) fprintf(stderr, "dyad: ingest: bad --date '%s' (want YYYY-MM-DD)\n", date_s);
         free(inputs);
         return ingest_usage(stderr);

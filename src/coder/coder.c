@@ -1147,6 +1147,13 @@ size_t coder_article(coder_t *c, const char *text, size_t n, int32_t date)
 {
     const dict_t *d = c->d;
     buf_reset(&c->raw);
+    if (n > CODER_MAX_ARTICLE) {
+        size_t cut = CODER_MAX_ARTICLE;
+        while (cut > CODER_MAX_ARTICLE / 2 && text[cut] != ' ' && text[cut] != '\n') cut--;
+        c->stats.bytes += n - cut;
+        n = cut;
+        c->stats.cut_articles++;
+    }
     c->stats.repairs += utf8_clean(&c->raw, text, n);
     clean_stats_t cs = {0, 0};
     clean_text(d, c->raw.p ? c->raw.p : "", c->raw.len, &c->text, &c->dateline, &cs);

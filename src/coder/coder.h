@@ -49,8 +49,12 @@ typedef struct {
     uint8_t quote;                       /* inside quoted speech */
 } event_t;
 
+/* Articles longer than this are coded up to here (at a space) and counted:
+ * the whole web has pages that are megabytes of one table. */
+#define CODER_MAX_ARTICLE (8u << 20)
+
 typedef struct {
-    size_t articles, sentences, bytes, events, repairs, dropped_lines, long_sentences;
+    size_t articles, sentences, bytes, events, repairs, dropped_lines, long_sentences, cut_articles;
 } coder_stats_t;
 
 typedef struct coder coder_t;

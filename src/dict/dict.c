@@ -161,8 +161,10 @@ int32_t dict_parse_date(const char *s, size_t n)
         if (s[i] < '0' || s[i] > '9') return -1;
         v = v * 10 + (s[i] - '0');
     }
-    int m = (v / 100) % 100, day = v % 100;
-    if (m < 1 || m > 12 || day < 1 || day > 31) return -1;
+    int y = v / 10000, m = (v / 100) % 100, day = v % 100;
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || day < 1 || day > mdays[m - 1]) return -1;
+    if (m == 2 && day == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return -1;
     return v;
 }
 

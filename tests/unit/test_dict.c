@@ -157,6 +157,9 @@ TEST(dates)
     CHECK_INT(dict_parse_date("2018-13-28", 10), -1);
     CHECK_INT(dict_parse_date("2018-1-28", 9), -1);
     CHECK_INT(dict_parse_date("20a8-01-28", 10), -1);
+    CHECK_INT(dict_parse_date("2018-02-30", 10), -1);
+    CHECK_INT(dict_parse_date("2019-02-29", 10), -1);
+    CHECK_INT(dict_parse_date("2020-02-29", 10), 20200229);
 }
 
 int main(void)
