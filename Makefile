@@ -29,6 +29,7 @@ TESTS   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/*.c)
 FUZZERS := reader text dict petr coder http
 REPLAYS := $(FUZZERS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 60
+HOSTILE_LIMIT_KB ?= 512000
 
 .PHONY: all deps demo check test sanitize bench fuzz clean
 
@@ -102,7 +103,7 @@ $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.
 	@$(CC) $(CFLAGS) $(WARN) -Isrc -o $@ $< tests/fuzz/replay.c $(LIB) $(LIBS)
 
 test: $(DYAD) $(TESTS) $(REPLAYS)
-	@DYAD=$(DYAD) SHARED=$(SHARED) REPLAYS="$(REPLAYS)" sh tests/run.sh $(TESTS)
+	@DYAD=$(DYAD) SHARED=$(SHARED) REPLAYS="$(REPLAYS)" HOSTILE_LIMIT_KB=$(HOSTILE_LIMIT_KB) sh tests/run.sh $(TESTS)
 
 # libFuzzer (clang): each harness runs FUZZ_SECONDS on a copy of its corpus;
 # findings are left in build-fuzz/ (copy the interesting ones into tests/fuzz/corpus/).
@@ -126,7 +127,7 @@ fuzz: deps
 check: deps test
 
 sanitize:
-	$(MAKE) BUILD=build-san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+	$(MAKE) BUILD=build-san CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" HOSTILE_LIMIT_KB=3000000 test
 
 $(BUILD)/mkstore: bench/mkstore.c $(LIB) | deps
 	@echo "LINK $@"
