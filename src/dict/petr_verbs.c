@@ -97,7 +97,7 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             continue;
         }
         if (!cur || *s != '+') continue;
-        s++;
+        if (++s >= e) continue; /* a bare '+' */
         synset_t *set = &d->synsets[cur - 1];
         if (*s == '&') {
             XGROW(nest, capnest, nnest + 1);
