@@ -274,6 +274,13 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if (ce < 0) ce = unit_pick(d, &u, ENT_COUNTRY);
             if (ce < 0) ce = unit_pick(d, &u, ENT_CAPITAL);
             if (ce >= 0) {
+                /* "MSF Arnor": a role word before a country name */
+                if (agent_ent >= 0 && !nnat && !possessor[0] && d->ents[ce].kind == ENT_COUNTRY) {
+                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
+                    nat_ent[nnat++] = (uint32_t)ce;
+                    j += u.len;
+                    continue;
+                }
                 if (nnat || agent_ent >= 0 || possessor[0]) break;
                 /* "China's foreign minister": a possessor country */
                 if (j + u.len + 1 < n && t[j + u.len].id == d->w_s) {
