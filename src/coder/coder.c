@@ -26,6 +26,7 @@ typedef struct {
     uint32_t lemma;
     uint8_t forms;
     int neg, passive, infinitive, modal;
+    int neg_in_pattern;   /* the matched pattern's own words cover the verb group */
     uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
 
@@ -491,7 +492,7 @@ static int clause_stop(const sctx_t *s, uint32_t k)
 
 /* PETRARCH's words before the verb: each must stand, in order, in the few
  * tokens before the verb group. */
-static int match_pre(sctx_t *s, const pattern_t *p, const verb_t *v)
+static int match_pre(sctx_t *s, const pattern_t *p, verb_t *v)
 {
     if (!p->npre) return 1;
     /* from the verb itself: auxiliaries may be pattern words ("WOULD *") */
@@ -513,6 +514,8 @@ static int match_pre(sctx_t *s, const pattern_t *p, const verb_t *v)
             }
         }
         if (!found) return 0;
+        /* "- &NEGATVAUXVRB * ..." : the pattern itself speaks of the negation */
+        if (k >= v->gs && k < v->k) v->neg_in_pattern = 1;
     }
     return 1;
 }
@@ -804,6 +807,7 @@ static void code_verb(sctx_t *s, verb_t *v)
     for (uint32_t i = 0; i < lm->count; i++) {
         const pattern_t *p = &d->pats[lm->first + i];
         const mention_t *m, *sx;
+        v->neg_in_pattern = 0;
         uint32_t e = match_pattern(s, p, v, &m, &sx);
         if (!e) continue;
         if (p->reciprocal && (subj.n < 2 || v->passive)) continue;
@@ -875,7 +879,7 @@ static void code_verb(sctx_t *s, verb_t *v)
     }
 
     if (!best) return;
-    if (v->neg) {
+    if (v->neg && !v->neg_in_pattern) {
         TRACE(s, "    rejected: the verb is negated\n");
         return;
     }
