@@ -553,7 +553,8 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
     if (!match_pre(s, p, v)) return 0;
     for (uint16_t i = 0; i < p->nel; i++) {
         const pelem_t *e = &p->el[i];
-        while (pos < s->n && is_adverb(s, pos)) pos++;
+        /* adverbs are skipped, unless the pattern asks for this one ("* NOW") */
+        while (pos < s->n && is_adverb(s, pos) && !word_in(e, s->t[pos].id)) pos++;
         if (e->search) {
             /* the next actor in the clause is the object */
             if (v->passive) continue;
