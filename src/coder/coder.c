@@ -288,6 +288,23 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
 
 /* ---- verbs ---------------------------------------------------------------- */
 
+static int plain_noun(const sctx_t *s, uint32_t k);
+
+/* An actor phrase ends right before k, perhaps followed by a head noun no
+ * dictionary knows ("Caras Galadhon's new mayor | left"). */
+static int actor_np_before(const sctx_t *s, uint32_t k)
+{
+    if (!k) return 0;
+    uint32_t q = k - 1, words = 0;
+    while (q > 0 && words < 3 && plain_noun(s, q)) {
+        q--;
+        words++;
+    }
+    if (!words) return 0;
+    if (s->t[q].id == s->d->w_s && q > 0) q--;
+    return mention_ending_at(s, q) != NULL;
+}
+
 /* Is the token at k used as a verb here? "the visit", "his trip", "Japan's
  * purchase", "talks between" are nouns. */
 static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
@@ -317,12 +334,12 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
         return *why = "an -ing form not in a verb position", 0;
     }
     if (forms & VF_S) {
-        if (before || adv || (pc & (WC_REL | WC_PRON))) return 1;
+        if (before || adv || (pc & (WC_REL | WC_PRON)) || actor_np_before(s, k)) return 1;
         return *why = "no subject right before it", 0;
     }
     if (forms & VF_BASE) {
         if (k && (s->t[p].id == s->d->w_to || (pc & (WC_MODAL | WC_DO | WC_NEG | WC_PRON | WC_REL)))) return 1;
-        if (before || adv) return 1;
+        if (before || adv || actor_np_before(s, k)) return 1;
         return *why = "a base form with no subject, modal or 'to' before it", 0;
     }
     return *why = "not a verb form", 0;
