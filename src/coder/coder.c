@@ -230,6 +230,16 @@ static void remember(sctx_t *s, const mention_t *m, const side_t *sd)
     }
 }
 
+static int plain_noun(const sctx_t *s, uint32_t k);
+
+/* Past a determiner and describing words before an actor ("the evil awful"). */
+static uint32_t skip_np_words(const sctx_t *s, uint32_t k)
+{
+    uint32_t q = k;
+    while (q < s->n && q < k + 4 && !mention_starting_at(s, q) && (plain_noun(s, q) || (wc(s, q) & WC_DET))) q++;
+    return mention_starting_at(s, q) ? q : k;
+}
+
 /* A mention and the ones joined to it by "and" (leftwards or rightwards). */
 static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd)
 {
@@ -249,7 +259,7 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
                 joined = nx && nx->e < s->n && (s->t[nx->e].id == s->d->w_and || tok_is(s, nx->e, ','));
             }
             if (!joined) break;
-            const mention_t *nx = mention_starting_at(s, k + 1);
+            const mention_t *nx = mention_starting_at(s, skip_np_words(s, k + 1));
             if (!nx || nx->kind != MK_ACTOR) break;
             resolve_mention(s, nx, sd);
             sd->e = nx->e;
@@ -261,6 +271,8 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
         for (;;) {
             if (cur->b < 2) break;
             uint32_t k = cur->b - 1;
+            /* "Fornost and the evil awful Gondor": past words that only describe */
+            for (int w = 0; w < 4 && k > 1 && (plain_noun(s, k) || (wc(s, k) & WC_DET)); w++) k--;
             if (s->t[k].id != s->d->w_and && !(tok_is(s, k, ',') && members > 1)) break;
             const mention_t *pv = mention_ending_at(s, k - 1);
             if (!pv || pv->kind != MK_ACTOR) break;
