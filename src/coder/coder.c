@@ -534,7 +534,17 @@ static int match_pre(sctx_t *s, const pattern_t *p, verb_t *v)
         uint32_t reach = glued ? 1 : 6;
         for (uint32_t back = 0; back < reach && k > 0 && !found; back++) {
             k--;
-            if (e->target || e->source) {
+            if (e->compound) {
+                /* "% *": the subject is a compound ("The Philippines and France agree") */
+                const mention_t *m = mention_ending_at(s, k);
+                side_t g;
+                if (m && m->kind == MK_ACTOR) {
+                    side_group(s, m, 0, &g);
+                    found = g.n >= 2;
+                }
+                if (!found && k > 0 && k + 1 == v->gs) continue;
+                break;
+            } else if (e->target || e->source) {
                 found = s->c->at[k] >= 0 && s->c->ms.v[s->c->at[k]].kind == MK_ACTOR;
             } else if (e->skip) {
                 found = 1;
@@ -623,7 +633,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             pos = m->e;
             continue;
         }
-        if (e->target) {
+        if (e->target || e->compound) {
             if (v->passive) continue;
             pe = pos;
             const mention_t *m = mention_starting_at(s, pos);

@@ -81,6 +81,7 @@ typedef struct {
     uint8_t skip;            /* any words may stand here (PETRARCH's ^) */
     uint8_t source;          /* the actor here is the source (PETRARCH's $) */
     uint8_t adjacent;        /* PETRARCH '_': must follow the previous element directly */
+    uint8_t compound;        /* PETRARCH '%': a compound actor stands here */
     uint32_t set;            /* a synset (index+1) of acceptable words, 0 = none */
     uint32_t alt[8];         /* acceptable word ids */
 } pelem_t;

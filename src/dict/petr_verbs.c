@@ -160,7 +160,7 @@ static int token_elems(vctx_t *c, const char *t, size_t n, pelem_t *out, int max
         } else if (wn == 1 && *w == '^') {
             e->skip = 1;
         } else if (wn == 1 && *w == '%') {
-            continue; /* compound marker: compounds are found anyway */
+            e->compound = 1;
         } else if (*w == '&') {
             e->set = synset_index(c->d, set_id(c->d, w, wn));
             if (!e->set) {
