@@ -99,9 +99,10 @@ static int is_adverb(const sctx_t *s, uint32_t k)
     if (k >= s->n) return 0;
     if (wc(s, k) & WC_ADV) return 1;
     const tok_t *t = &s->t[k];
-    /* "-ly" words that no dictionary knows ("comply" and "assembly" are known) */
-    return !t->id && (t->flags & TF_WORD) && !(t->flags & TF_CAP) && t->len > 4 &&
-           s->text[t->off + t->len - 2] == 'l' && s->text[t->off + t->len - 1] == 'y';
+    /* "-ly" words with no other role ("comply", a verb, is not one; a pattern
+     * that names an adverb still matches it, see match_pattern) */
+    return (t->flags & TF_WORD) && !(t->flags & TF_CAP) && t->len > 4 && !dict_vforms(s->d, t->id) &&
+           !dict_wclass(s->d, t->id) && s->text[t->off + t->len - 2] == 'l' && s->text[t->off + t->len - 1] == 'y';
 }
 
 static const mention_t *mention_ending_at(const sctx_t *s, uint32_t k) /* mention whose last token is k */
