@@ -63,7 +63,9 @@ static void walk(const dict_t *d, const char *text, const tok_t *t, size_t i, si
             uint32_t v = phrase_val(&d->actors, l);
             const entry_t *e = &d->ents[v];
             if (e->kind == ENT_DISCARD || !valid_on(e, date)) continue;
-            if (is_proper_kind(e->kind) && !(t[i].flags & (TF_CAP | TF_NUM))) continue;
+            /* a proper name is capitalised, after its article if it has one */
+            const tok_t *head = (dict_wclass(d, t[i].id) & WC_DET) && i + 1 < n ? &t[i + 1] : &t[i];
+            if (is_proper_kind(e->kind) && !(head->flags & (TF_CAP | TF_NUM))) continue;
             if (b == stem_at && !noun_stem && (e->kind == ENT_AGENT || e->kind == ENT_COUNTERPART)) continue;
             tmp[cnt++] = v;
         }
@@ -188,7 +190,9 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         if (wc & (WC_DET | WC_POSS)) {
             det_the = t[i].id == d->w_the;
             poss = (wc & WC_POSS) != 0;
-            j++;
+            /* a phrase may start with its article ("THE_HERMIT_KINGDOM") */
+            unit_at(&sc, i, &u);
+            if (!u.len) j++;
         }
         /* modifiers: only when they are not the start of a phrase themselves */
         for (;;) {
