@@ -513,6 +513,25 @@ static int word_in_d(const dict_t *d, const pelem_t *e, uint32_t id)
 }
 #define word_in(e, id) word_in_d(s->d, (e), (id))
 
+/* Words of the longest member of a synset starting at token k. */
+static size_t set_match(const sctx_t *s, uint32_t set, uint32_t k)
+{
+    uint32_t w[16];
+    size_t n = 0;
+    while (n < 16 && k + n < s->n) {
+        w[n] = s->t[k + n].id;
+        n++;
+    }
+    return dict_synset_match(s->d, set, w, n);
+}
+
+/* Tokens a word or synset element matches at k (0: none). */
+static size_t elem_match(const sctx_t *s, const pelem_t *e, uint32_t k)
+{
+    if (e->set) return set_match(s, e->set, k);
+    return word_in(e, s->t[k].id) ? 1 : 0;
+}
+
 /* A token that ends a clause for the purpose of finding an implicit object. */
 static int clause_stop(const sctx_t *s, uint32_t k)
 {
@@ -651,17 +670,18 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             pos = grp.e > m->e ? grp.e : m->e;
             continue;
         }
-        if (pos < s->n && word_in(e, s->t[pos].id)) {
-            pos++;
+        size_t len = pos < s->n ? elem_match(s, e, pos) : 0;
+        if (len) {
+            pos += (uint32_t)len;
             continue;
         }
         if (e->opt) continue;
         if (p->gaps && !e->adjacent) {
             /* PETRARCH: other words may stand before a word not glued by '_' */
             uint32_t k = pos;
-            while (k < s->n && k < pos + 10 && !clause_stop(s, k) && !word_in(e, s->t[k].id)) k++;
-            if (k < s->n && k < pos + 10 && word_in(e, s->t[k].id)) {
-                pos = k + 1;
+            while (k < s->n && k < pos + 10 && !clause_stop(s, k) && !elem_match(s, e, k)) k++;
+            if (k < s->n && k < pos + 10 && (len = elem_match(s, e, k))) {
+                pos = k + (uint32_t)len;
                 continue;
             }
             return 0;

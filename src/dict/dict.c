@@ -55,7 +55,10 @@ void dict_free(dict_t *d)
         free(d->pats[i].el);
         free(d->pats[i].pre);
     }
-    for (size_t i = 0; i < d->nsynsets; i++) free(d->synsets[i].words);
+    for (size_t i = 0; i < d->nsynsets; i++) {
+        free(d->synsets[i].words);
+        free(d->synsets[i].phrases);
+    }
     free(d->synsets);
     free(d->extra_form);
     free(d->pats);
@@ -519,6 +522,18 @@ int dict_in_synset(const dict_t *d, uint32_t set, uint32_t word)
         else hi = mid;
     }
     return 0;
+}
+
+size_t dict_synset_match(const dict_t *d, uint32_t set, const uint32_t *w, size_t n)
+{
+    if (!set || set > d->nsynsets || !n || !dict_in_synset(d, set, w[0])) return 0;
+    const synset_t *s = &d->synsets[set - 1];
+    size_t best = 0;
+    for (size_t i = 0; i < s->nphr; i += 1 + s->phrases[i]) {
+        size_t len = s->phrases[i];
+        if (len <= n && len > best && !memcmp(s->phrases + i + 1, w, len * sizeof *w)) best = len;
+    }
+    return best;
 }
 
 static uint32_t add_lemma(dict_t *d, uint32_t base)

@@ -88,8 +88,10 @@ typedef struct {
 
 typedef struct {
     uint32_t name;           /* word id of "&name" */
-    uint32_t *words;         /* sorted word ids */
+    uint32_t *words;         /* sorted word ids: one-word members, and the first words of longer ones */
     size_t n, cap;
+    uint32_t *phrases;       /* longer members: a length, then that many word ids, ... */
+    size_t nphr, capphr;
 } synset_t;
 
 typedef struct {
@@ -242,6 +244,9 @@ void dict_mark_petrarch_file(dict_t *d, uint16_t file);
 uint32_t dict_add_lemma(dict_t *d, uint32_t base);
 /* Is word in synset set (index+1)? */
 int dict_in_synset(const dict_t *d, uint32_t set, uint32_t word);
+/* The number of words of the longest member of synset set that the word ids
+ * w[0..n) begin with, 0 if none. */
+size_t dict_synset_match(const dict_t *d, uint32_t set, const uint32_t *w, size_t n);
 
 /* Tokenise a phrase and intern its words; returns the count (<= max). */
 size_t dict_phrase_words(dict_t *d, const char *s, size_t n, uint32_t *out, size_t max);

@@ -107,12 +107,23 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             nest[nnest++].nested = set_id(d, s, n);
             continue;
         }
-        /* a member: its first word (multi-word members match on it) */
-        size_t n = 0;
-        while (s + n < e && s[n] != '_' && s[n] != ' ') n++;
-        if (!n) continue;
+        /* a member: one word, or words joined by '_' or spaces */
+        uint32_t ids[16];
+        size_t nw = 0;
+        for (const char *w = s; w < e && nw < 16;) {
+            while (w < e && (*w == '_' || *w == ' ')) w++;
+            const char *we = w;
+            while (we < e && *we != '_' && *we != ' ') we++;
+            if (we > w) ids[nw++] = word_id(d, w, (size_t)(we - w));
+            w = we;
+        }
+        if (!nw) continue;
         XGROW(set->words, set->cap, set->n + 1);
-        set->words[set->n++] = word_id(d, s, n);
+        set->words[set->n++] = ids[0];
+        XGROW(set->phrases, set->capphr, set->nphr + nw + 1);
+        set->phrases[set->nphr++] = (uint32_t)nw;
+        memcpy(set->phrases + set->nphr, ids, nw * sizeof *ids);
+        set->nphr += nw;
     }
     /* nested sets: copy members in, a few rounds for nesting of nesting */
     for (int round = 0; round < 4; round++)
@@ -123,6 +134,9 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
             XGROW(to->words, to->cap, to->n + src->n);
             memcpy(to->words + to->n, src->words, src->n * sizeof *src->words);
             to->n += src->n;
+            XGROW(to->phrases, to->capphr, to->nphr + src->nphr);
+            memcpy(to->phrases + to->nphr, src->phrases, src->nphr * sizeof *src->phrases);
+            to->nphr += src->nphr;
         }
     for (size_t i = 0; i < d->nsynsets; i++) {
         synset_t *set = &d->synsets[i];
