@@ -574,7 +574,7 @@ static int match_pre(sctx_t *s, const pattern_t *p, verb_t *v)
         }
         if (!found) return 0;
         /* "- &NEGATVAUXVRB * ..." : the pattern itself speaks of the negation */
-        if (k >= v->gs && k < v->k) v->neg_in_pattern = 1;
+        if ((k >= v->gs && k < v->k) || (k + 1 < s->n && (wc(s, k + 1) & WC_NEG))) v->neg_in_pattern = 1;
     }
     return 1;
 }
