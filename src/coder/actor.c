@@ -125,10 +125,26 @@ static void unit_at(scan_t *sc, size_t i, unit_t *u)
 static size_t skip_mods(scan_t *sc, size_t k)
 {
     unit_t u;
+    size_t plain = 0;
     while (k < sc->n) {
         unit_at(sc, k, &u);
-        if (u.len || !(dict_wclass(sc->d, sc->t[k].id) & (WC_MOD | WC_FORMER))) break;
-        k++;
+        if (u.len) break;
+        const tok_t *t = &sc->t[k];
+        uint32_t c = dict_wclass(sc->d, t->id);
+        if (c & (WC_MOD | WC_FORMER)) {
+            k++;
+            continue;
+        }
+        /* describing words no dictionary knows, and "and" between them:
+         * "Ithilen's awful and evil minister" */
+        int describing = (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && !c &&
+                         !dict_vforms(sc->d, t->id);
+        if ((describing || (t->id == sc->d->w_and && plain)) && plain < 4) {
+            plain++;
+            k++;
+            continue;
+        }
+        break;
     }
     return k;
 }
@@ -284,6 +300,13 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     nat_ent[nnat++] = (uint32_t)ce;
                     j += u.len;
                     continue;
+                }
+                /* "Ithilen's minister Calimehtar": a name after a role that
+                 * already has its country is in apposition */
+                if (agent_ent >= 0 && (nnat || possessor[0]) && d->ents[ce].kind == ENT_COUNTRY && u.len == 1 &&
+                    (t[j].flags & TF_CAP)) {
+                    j += u.len;
+                    break;
                 }
                 if (nnat || agent_ent >= 0 || possessor[0]) break;
                 /* "China's foreign minister": a possessor country */
