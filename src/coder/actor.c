@@ -122,7 +122,7 @@ static void unit_at(scan_t *sc, size_t i, unit_t *u)
 
 /* Past modifiers ("senior", "foreign") that do not start a phrase of their
  * own ("foreign minister" does). */
-static size_t skip_mods(scan_t *sc, size_t k)
+static size_t skip_mods(scan_t *sc, size_t k, int *former)
 {
     unit_t u;
     size_t plain = 0;
@@ -132,6 +132,7 @@ static size_t skip_mods(scan_t *sc, size_t k)
         const tok_t *t = &sc->t[k];
         uint32_t c = dict_wclass(sc->d, t->id);
         if (c & (WC_MOD | WC_FORMER)) {
+            if ((c & WC_FORMER) && former) *former = 1;
             k++;
             continue;
         }
@@ -311,7 +312,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (nnat || agent_ent >= 0 || possessor[0]) break;
                 /* "China's foreign minister": a possessor country */
                 if (j + u.len + 1 < n && t[j + u.len].id == d->w_s) {
-                    size_t k = skip_mods(&sc, j + u.len + 1);
+                    size_t k = skip_mods(&sc, j + u.len + 1, &former);
                     unit_t nx;
                     if (k < n) {
                         unit_at(&sc, k, &nx);
@@ -329,7 +330,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 }
                 /* "U.S. officials", "China trade officials": a name used as a nationality */
                 if ((d->ents[ce].kind == ENT_COUNTRY || d->ents[ce].kind == ENT_ORG) && person < 0) {
-                    size_t k = skip_mods(&sc, j + u.len);
+                    size_t k = skip_mods(&sc, j + u.len, &former);
                     unit_t nx;
                     if (k < n) {
                         unit_at(&sc, k, &nx);
