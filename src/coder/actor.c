@@ -29,52 +29,29 @@ static int valid_on(const entry_t *e, int32_t date)
     return (!e->from || date >= e->from) && (!e->to || date <= e->to);
 }
 
-/* Walk the trie from node over tokens k..: an exact word edge and a stem edge
- * may both continue a phrase ("GOVERNMENT" is a stem, "GOVERNMENT_PRESS"
- * starts with the word), so both are followed and the longest match kept. */
-static void walk(const dict_t *d, const char *text, const tok_t *t, size_t i, size_t k, size_t n, uint32_t node,
-                 int32_t date, unit_t *u, int depth)
+/* Walk the trie from node over tokens k.. and keep the longest match. */
+static void walk(const dict_t *d, const tok_t *t, size_t i, size_t k, size_t n, uint32_t node, int32_t date, unit_t *u)
 {
-    if (k >= n || depth > 32) return;
-    uint32_t next[2];
-    int nn = 0, noun_stem = 1, stem_at = -1;
-    /* "US" in capitals is the country, not the pronoun */
-    uint32_t w = t[k].id == d->w_us && (t[k].flags & TF_UPPER) ? d->w_usdots : t[k].id;
-    if (w && (next[nn] = phrase_step(&d->actors, node, w)) != UINT32_MAX) nn++;
-    if (d->actors.has_stems[node] && (t[k].flags & TF_WORD)) {
-        /* a stem ("ARGENTIN") that starts the word */
-        char low[128];
-        size_t ln = t[k].len < sizeof low ? t[k].len : sizeof low - 1;
-        for (size_t q = 0; q < ln; q++) low[q] = (char)tolower((unsigned char)text[t[k].off + q]);
-        size_t sl = 0;
-        if ((next[nn] = phrase_step_stem(&d->actors, node, low, ln, &sl)) != UINT32_MAX) {
-            /* a role word's stem takes a plural ending, not any ending:
-             * "diplomats", not "diplomatic" */
-            const char *rest = low + sl;
-            size_t rn = ln - sl;
-            noun_stem = rn == 0 || (rn == 1 && rest[0] == 's') || (rn == 2 && !strncmp(rest, "es", 2));
-            stem_at = nn++;
-        }
-    }
-    for (int b = 0; b < nn; b++) {
+    for (; k < n; k++) {
+        /* "US" in capitals is the country, not the pronoun */
+        uint32_t w = t[k].id == d->w_us && (t[k].flags & TF_UPPER) ? d->w_usdots : t[k].id;
+        if (!w || (node = phrase_step(&d->actors, node, w)) == UINT32_MAX) return;
         int cnt = 0;
         uint32_t tmp[UNIT_MAX];
-        for (uint32_t l = phrase_vals(&d->actors, next[b]); l && cnt < UNIT_MAX; l = phrase_next(&d->actors, l)) {
+        for (uint32_t l = phrase_vals(&d->actors, node); l && cnt < UNIT_MAX; l = phrase_next(&d->actors, l)) {
             uint32_t v = phrase_val(&d->actors, l);
             const entry_t *e = &d->ents[v];
             if (e->kind == ENT_DISCARD || !valid_on(e, date)) continue;
             /* a proper name is capitalised, after its article if it has one */
             const tok_t *head = (dict_wclass(d, t[i].id) & WC_DET) && i + 1 < n ? &t[i + 1] : &t[i];
             if (is_proper_kind(e->kind) && !(head->flags & (TF_CAP | TF_NUM))) continue;
-            if (b == stem_at && !noun_stem && (e->kind == ENT_AGENT || e->kind == ENT_COUNTERPART)) continue;
             tmp[cnt++] = v;
         }
-        if (cnt && k - i + 1 > u->len) {
+        if (cnt) {
             u->len = (uint32_t)(k - i + 1);
             u->n = cnt;
             memcpy(u->ents, tmp, sizeof(uint32_t) * (size_t)cnt);
         }
-        walk(d, text, t, i, k + 1, n, next[b], date, u, depth + 1);
     }
 }
 
@@ -85,7 +62,7 @@ static void longest(const dict_t *d, const char *text, const tok_t *t, size_t i,
     u->n = 0;
     u->alias_person = -1;
     u->alias_code = NULL;
-    walk(d, text, t, i, i, n, 0, date, u, 0);
+    walk(d, t, i, i, n, 0, date, u);
     if (!u->len && (t[i].flags & TF_CAP)) {
         for (size_t a = 0; a < nalias; a++)
             if (alias[a].len == t[i].len && !strncasecmp(alias[a].word, text + t[i].off, t[i].len)) {

@@ -243,15 +243,14 @@ static int valid_code_chars(const char *s, size_t n)
 
 /* ---- actor phrases ---------------------------------------------------------- */
 
-uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const char *stem, const entry_t *e)
+uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const entry_t *e)
 {
     XGROW(d->ents, d->capents, d->nents + 1);
     uint32_t idx = (uint32_t)d->nents++;
     d->ents[idx] = *e;
-    d->ents[idx].nwords = (uint32_t)n + (stem ? 1 : 0);
+    d->ents[idx].nwords = (uint32_t)n;
     if (e->kind == ENT_DISCARD) d->ndiscards++;
-    if (stem) phrase_add_stem(&d->actors, words, n, stem, idx);
-    else phrase_add(&d->actors, words, n, idx);
+    phrase_add(&d->actors, words, n, idx);
     return idx;
 }
 

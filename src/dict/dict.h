@@ -235,9 +235,8 @@ static inline const char *dict_file(const dict_t *d, uint16_t f) { return f < d-
 /* Parse YYYY-MM-DD into YYYYMMDD; -1 if malformed. */
 int32_t dict_parse_date(const char *s, size_t n);
 
-/* Add one actor-phrase entry (used by the PETRARCH reader); stem: the last
- * word matches as a prefix. Returns the entry index. */
-uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const char *stem, const entry_t *e);
+/* Add one actor-phrase entry (used by the PETRARCH reader). Returns the entry index. */
+uint32_t dict_add_entry(dict_t *d, const uint32_t *words, size_t n, const entry_t *e);
 uint32_t dict_add_person(dict_t *d, const char *name, uint16_t file, uint32_t line);
 uint16_t dict_add_file(dict_t *d, const char *name);
 void dict_mark_petrarch_file(dict_t *d, uint16_t file);

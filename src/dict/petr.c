@@ -63,47 +63,19 @@ int petr_line(const char **p, const char *end, const char **s, const char **e, i
     return 1;
 }
 
-/* A PETRARCH phrase ("PRESIDENT_GEORGE_W._BUSH", "HAMAS WING") as word ids;
- * *stem gets the lower-case last word when the phrase does not end in '_'
- * (it is then not among the ids). Returns the number of ids, -1 if empty. */
-static int phrase_words(dict_t *d, const char *s, size_t n, uint32_t *ids, size_t max, char *stem, size_t stemcap)
+/* A PETRARCH phrase ("PRESIDENT_GEORGE_W._BUSH", "HAMAS WING") as word ids.
+ * Words match whole, as in PETRARCH-2: a trailing '_' (TABARI's "not a
+ * stem") changes nothing. Returns the number of ids, -1 if empty. */
+static int phrase_words(dict_t *d, const char *s, size_t n, uint32_t *ids, size_t max)
 {
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
-    int exact = n && s[n - 1] == '_';
     char tmp[1024];
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < sizeof tmp; i++) tmp[k++] = s[i] == '_' ? ' ' : s[i];
+    while (k && (tmp[k - 1] == ' ' || tmp[k - 1] == '\t')) k--;
     tmp[k] = 0;
-    while (k && tmp[k - 1] == ' ') tmp[--k] = 0;
     if (!k) return -1;
-    stem[0] = 0;
-    size_t body = k;
-    if (!exact) {
-        /* the last word is a stem: keep it out of the exact words */
-        size_t b = k;
-        while (b && tmp[b - 1] != ' ') b--;
-        size_t sl = k - b;
-        if (sl >= stemcap) sl = stemcap - 1;
-        for (size_t i = 0; i < sl; i++) stem[i] = (char)tolower((unsigned char)tmp[b + i]);
-        stem[sl] = 0;
-        body = b;
-        while (body && tmp[body - 1] == ' ') body--;
-    }
-    size_t nw = body ? dict_phrase_words(d, tmp, body, ids, max) : 0;
-    if (body && !nw) return -1;
-    /* a stem that the tokenizer would split ("AL-QAEDA", "U.S.") is matched exactly */
-    if (stem[0]) {
-        int plain = 1;
-        for (const char *p = stem; *p; p++)
-            if (!isalnum((unsigned char)*p) && (unsigned char)*p < 0x80) plain = 0;
-        if (!plain) {
-            uint32_t more[16];
-            size_t m = dict_phrase_words(d, stem, strlen(stem), more, 16);
-            for (size_t i = 0; i < m && nw < max; i++) ids[nw++] = more[i];
-            stem[0] = 0;
-        }
-    }
-    return (int)nw;
+    size_t nw = dict_phrase_words(d, tmp, k, ids, max);
+    return nw ? (int)nw : -1;
 }
 
 /* "YYMMDD" or "YYYYMMDD" to YYYYMMDD; two-digit years below 30 are 20xx. */
@@ -250,15 +222,14 @@ static void actor_flush(pctx_t *c, actor_t *a)
         }
         for (int i = 0; i < a->nphrase; i++) {
             uint32_t ids[64];
-            char stem[128];
-            int nw = phrase_words(d, a->phrase[i], strlen(a->phrase[i]), ids, 64, stem, sizeof stem);
+            int nw = phrase_words(d, a->phrase[i], strlen(a->phrase[i]), ids, 64);
             c->line = a->line[i];
             if (nw < 0) {
                 perr(c, DIAG_ERROR, "empty actor phrase");
                 continue;
             }
             e.line = (uint32_t)a->line[i];
-            dict_add_entry(d, ids, (size_t)nw, stem[0] ? stem : NULL, &e);
+            dict_add_entry(d, ids, (size_t)nw, &e);
         }
     }
     c->line = saved;
@@ -344,8 +315,7 @@ typedef struct {
 static void add_agent_phrase(pctx_t *c, const char *phrase, const char *role, int prefix, int plural)
 {
     uint32_t ids[64];
-    char stem[128];
-    int nw = phrase_words(c->d, phrase, strlen(phrase), ids, 64, stem, sizeof stem);
+    int nw = phrase_words(c->d, phrase, strlen(phrase), ids, 64);
     if (nw < 0) {
         perr(c, DIAG_ERROR, "empty agent phrase");
         return;
@@ -358,7 +328,7 @@ static void add_agent_phrase(pctx_t *c, const char *phrase, const char *role, in
     e.plural = (uint8_t)plural;
     e.prefix = (uint8_t)prefix;
     snprintf(e.code, CODE_MAX, "%s", role);
-    dict_add_entry(c->d, ids, (size_t)nw, stem[0] ? stem : NULL, &e);
+    dict_add_entry(c->d, ids, (size_t)nw, &e);
 }
 
 /* Expand the first !MACRO! of s, recursively. */
@@ -493,11 +463,7 @@ static void load_discards(pctx_t *c, const char *text, size_t len)
         int story = *s == '+';
         if (story) s++;
         uint32_t ids[64];
-        char stem[128];
-        /* discards are whole words: no stems */
-        char tmp[1024];
-        snprintf(tmp, sizeof tmp, "%.*s_", (int)(e - s), s);
-        int nw = phrase_words(c->d, tmp, strlen(tmp), ids, 64, stem, sizeof stem);
+            int nw = phrase_words(c->d, s, (size_t)(e - s), ids, 64);
         if (nw <= 0) {
             perr(c, DIAG_ERROR, "empty discard phrase");
             continue;
@@ -508,7 +474,7 @@ static void load_discards(pctx_t *c, const char *text, size_t len)
         en.plural = (uint8_t)story;
         en.file = c->fileno;
         en.line = (uint32_t)c->line;
-        dict_add_entry(c->d, ids, (size_t)nw, NULL, &en);
+        dict_add_entry(c->d, ids, (size_t)nw, &en);
     }
 }
 

@@ -8,8 +8,8 @@
  * A folder's files are recognised by name, as PETRARCH's configuration names
  * them: "*verbs*" or "CAMEO*" verbs, "*actors*", "*agents*", "*discards*",
  * "*Issue*" issues. Conventions the translation keeps:
- *   - words are joined by '_' or spaces; a phrase that does not end in '_'
- *     ends in a stem ("ARGENTIN" matches "Argentina", "Argentine");
+ *   - words are joined by '_' or spaces and match whole, as in PETRARCH-2
+ *     ("ARGENTIN" is only "Argentin"; TABARI's stems are not used);
  *   - an actor's dated codes ([USAGOV 010120-090120], [X >YYMMDD],
  *     [X <YYMMDD], two- or four-digit years) become a person's dated roles;
  *   - an agent's [~ROLE] follows the actor's code, [ROLE~] precedes it;

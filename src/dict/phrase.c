@@ -25,8 +25,6 @@ void phrase_init(phrase_t *t)
     t->capnodes = 1024;
     t->first = xcalloc(t->capnodes, sizeof *t->first);
     t->nnodes = 1;
-    intern_init(&t->stems);
-    t->has_stems = xcalloc(t->capnodes, 1);
 }
 
 void phrase_free(phrase_t *t)
@@ -36,9 +34,6 @@ void phrase_free(phrase_t *t)
     free(t->first);
     free(t->vnext);
     free(t->vval);
-    intern_free(&t->stems);
-    free(t->stem_child);
-    free(t->has_stems);
     memset(t, 0, sizeof *t);
 }
 
@@ -99,55 +94,8 @@ static uint32_t new_node(phrase_t *t)
         t->capnodes *= 2;
         t->first = xrealloc(t->first, t->capnodes * sizeof *t->first);
         memset(t->first + old, 0, (t->capnodes - old) * sizeof *t->first);
-        t->has_stems = xrealloc(t->has_stems, t->capnodes);
-        memset(t->has_stems + old, 0, t->capnodes - old);
     }
     return t->nnodes++;
-}
-
-static size_t stem_key(char *buf, size_t cap, uint32_t node, const char *stem, size_t n)
-{
-    if (n + 4 > cap) n = cap - 4;
-    memcpy(buf, &node, 4);
-    memcpy(buf + 4, stem, n);
-    return n + 4;
-}
-
-uint32_t phrase_add_stem(phrase_t *t, const uint32_t *words, size_t n, const char *stem, uint32_t value)
-{
-    uint32_t node = n ? phrase_add(t, words, n, UINT32_MAX) : 0;
-    size_t sn = strlen(stem);
-    if (!sn) return node;
-    char key[260];
-    size_t kn = stem_key(key, sizeof key, node, stem, sn);
-    uint32_t id = intern_find(&t->stems, key, kn);
-    if (!id) {
-        id = intern_add(&t->stems, key, kn);
-        XGROW(t->stem_child, t->capstem, id + 1);
-        t->stem_child[id] = new_node(t);
-        t->has_stems[node] = 1;
-        if (!t->stem_min || sn < t->stem_min) t->stem_min = (uint8_t)(sn > 255 ? 255 : sn);
-        if (sn > t->stem_max) t->stem_max = (uint8_t)(sn > 255 ? 255 : sn);
-    }
-    uint32_t child = t->stem_child[id];
-    add_value(t, child, value);
-    return child;
-}
-
-uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len, size_t *stemlen)
-{
-    if (node >= t->nnodes || !t->has_stems[node]) return UINT32_MAX;
-    char key[260];
-    size_t hi = len < t->stem_max ? len : t->stem_max;
-    for (size_t l = hi; l >= t->stem_min && l > 0; l--) {
-        size_t kn = stem_key(key, sizeof key, node, tok, l);
-        uint32_t id = intern_find(&t->stems, key, kn);
-        if (id) {
-            if (stemlen) *stemlen = l;
-            return t->stem_child[id];
-        }
-    }
-    return UINT32_MAX;
 }
 
 static void add_value(phrase_t *t, uint32_t node, uint32_t value)

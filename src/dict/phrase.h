@@ -16,17 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../base/intern.h"
-
 typedef struct {
     uint64_t *keys;      /* (node+1) << 32 | word, 0 = empty slot */
-    /* stem edges: a word that matches any token starting with it ("ARGENTIN"
-     * matches "Argentina", "Argentine"), keyed by node and stem text */
-    intern_t stems;
-    uint32_t *stem_child;
-    size_t capstem;
-    uint8_t *has_stems;  /* per node: 1 if any stem edge leaves it */
-    uint8_t stem_min, stem_max;
     uint32_t *child;
     size_t nslots, nedges;
     uint32_t nnodes;
@@ -40,12 +31,6 @@ void phrase_init(phrase_t *t);
 void phrase_free(phrase_t *t);
 /* Add a path; returns the node it ends at. */
 uint32_t phrase_add(phrase_t *t, const uint32_t *words, size_t n, uint32_t value);
-/* Add a path whose last word is a stem (lower-case text, matched as a
- * prefix of a token); returns the node it ends at. */
-uint32_t phrase_add_stem(phrase_t *t, const uint32_t *words, size_t n, const char *stem, uint32_t value);
-/* Child of node by the longest stem that starts the lower-case token text,
- * or UINT32_MAX; *stemlen gets the stem's length. */
-uint32_t phrase_step_stem(const phrase_t *t, uint32_t node, const char *tok, size_t len, size_t *stemlen);
 /* Child of node by word, or UINT32_MAX. */
 uint32_t phrase_step(const phrase_t *t, uint32_t node, uint32_t word);
 /* Iterate values of a node: for (v = phrase_vals(t,node); v; v = phrase_next(t,v)) phrase_val(t,v) */
