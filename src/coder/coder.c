@@ -539,6 +539,16 @@ static int clause_stop(const sctx_t *s, uint32_t k)
            s->t[k].id == s->d->w_that || (wc(s, k) & WC_REL);
 }
 
+/* PETRARCH reads a pattern over the whole verb phrase of its parse, and that
+ * phrase holds a 'that' clause or a relative clause too ("allowed that Mordor
+ * isn't a really pleasant place"): for its patterns only punctuation ends
+ * the search. */
+static int pattern_stop(const sctx_t *s, const pattern_t *p, uint32_t k)
+{
+    if (!p->gaps) return clause_stop(s, k);
+    return tok_is(s, k, ',') || tok_is(s, k, ';') || tok_is(s, k, '"') || tok_is(s, k, '.');
+}
+
 /* PETRARCH's words before the verb: each must stand, in order, in the few
  * tokens before the verb group. */
 static int match_pre(sctx_t *s, const pattern_t *p, verb_t *v)
@@ -618,7 +628,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             /* the next actor in the clause is the object */
             if (v->passive) continue;
             uint32_t k = pos;
-            while (k < s->n && k < pos + 8 && !clause_stop(s, k) && !mention_starting_at(s, k)) k++;
+            while (k < s->n && k < pos + 8 && !pattern_stop(s, p, k) && !mention_starting_at(s, k)) k++;
             const mention_t *m = k < s->n ? mention_starting_at(s, k) : NULL;
             if (!m || m->kind != MK_ACTOR) {
                 /* no object: a compound subject may act on itself ("Gondor and
@@ -638,10 +648,10 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             if (i + 1 < p->nel) {
                 const pelem_t *nx = &p->el[i + 1];
                 uint32_t k = pos;
-                while (k < s->n && k < pos + 8 && !clause_stop(s, k) &&
+                while (k < s->n && k < pos + 8 && !pattern_stop(s, p, k) &&
                        !((nx->target || nx->source || nx->search) ? mention_starting_at(s, k) != NULL : word_in(nx, s->t[k].id)))
                     k++;
-                if (k >= s->n || clause_stop(s, k)) return 0;
+                if (k >= s->n || pattern_stop(s, p, k)) return 0;
                 pos = k;
             }
             continue;
@@ -679,7 +689,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
         if (p->gaps && !e->adjacent) {
             /* PETRARCH: other words may stand before a word not glued by '_' */
             uint32_t k = pos;
-            while (k < s->n && k < pos + 10 && !clause_stop(s, k) && !elem_match(s, e, k)) k++;
+            while (k < s->n && k < pos + 10 && !pattern_stop(s, p, k) && !elem_match(s, e, k)) k++;
             if (k < s->n && k < pos + 10 && (len = elem_match(s, e, k))) {
                 pos = k + (uint32_t)len;
                 continue;
@@ -882,6 +892,17 @@ static void code_verb(sctx_t *s, verb_t *v)
     side_t tgt;
     side_clear(&tgt);
     v->pe = pe;
+    if (best && best->gaps && !tm && !sm && !v->passive) {
+        /* a PETRARCH pattern with no '+' ("- * REALLY_PLEASANT"): its target is
+         * the first actor of the verb phrase, as in PETRARCH */
+        for (uint32_t k = v->k + 1; k < s->n && k < v->k + 12 && !pattern_stop(s, best, k); k++) {
+            const mention_t *m = mention_starting_at(s, k);
+            if (m && m->kind == MK_ACTOR) {
+                tm = m;
+                break;
+            }
+        }
+    }
     if (best) {
         TRACE(s, "    pattern %s \"%s ...\" at %s:%u matches\n", best->code, intern_str(&d->words, lm->base),
               dict_file(d, best->file), best->line);
