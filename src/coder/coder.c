@@ -607,7 +607,7 @@ static int plain_word(const sctx_t *s, uint32_t k)
     const tok_t *t = &s->t[k];
     if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM | TF_CLITIC))) return 0;
     if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
-    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV));
+    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME)); /* "rejected recent calls" */
 }
 
 /* Try one pattern after the verb. Returns the token after the match, or 0;
