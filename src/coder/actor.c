@@ -158,6 +158,20 @@ static int unknown_name_word(const dict_t *d, const tok_t *t)
     return !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
 }
 
+/* A PETRARCH entry may stand for several actors ("THE_SHIRE [FRO/BIL/SAM]"):
+ * the mention gets each code, as a compound would. */
+static void split_codes(mention_t *m, const char *codes, uint32_t ent)
+{
+    m->n = 0;
+    for (const char *p = codes; *p && m->n < MENTION_CODES;) {
+        size_t k = strcspn(p, "/");
+        snprintf(m->code[m->n], CODE_MAX, "%.*s", (int)k, p);
+        m->ent[m->n++][0] = ent;
+        p += k + (p[k] == '/');
+    }
+    if (!m->n) m->n = 1;
+}
+
 static void set_code(char *dst, const char *country, const char *role)
 {
     snprintf(dst, CODE_MAX, "%s%s", country, role);
@@ -436,7 +450,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.kind = MK_ACTOR;
             m.n = 1;
             if (e->kind == ENT_CAPITAL) set_code(m.code[0], e->code, "GOV");
-            else snprintf(m.code[0], CODE_MAX, "%s", e->code);
+            else split_codes(&m, e->code, (uint32_t)whole + 1);
             m.ent[0][0] = (uint32_t)whole + 1;
         } else if (place >= 0) {
             m.kind = MK_PLACE;

@@ -274,7 +274,10 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
             uint32_t k = cur->b - 1;
             /* "Fornost and the evil awful Gondor": past words that only describe */
             for (int w = 0; w < 4 && k > 1 && (plain_noun(s, k) || (wc(s, k) & WC_DET)); w++) k--;
-            if (s->t[k].id != s->d->w_and && !(tok_is(s, k, ',') && members > 1)) break;
+            /* "Neither Galadriel nor Gollum"; "Mordor, the awful Fornost, and Gondor" */
+            int conj = s->t[k].id == s->d->w_and || s->t[k].id == s->d->w_nor;
+            if (!conj && !(tok_is(s, k, ',') && members > 1)) break;
+            if (conj && k > 2 && tok_is(s, k - 1, ',')) k--;
             const mention_t *pv = mention_ending_at(s, k - 1);
             if (!pv || pv->kind != MK_ACTOR) break;
             resolve_mention(s, pv, sd);

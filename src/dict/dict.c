@@ -1089,6 +1089,7 @@ void dict_finish(dict_t *d)
     W(w_of, "of");
     W(w_from, "from");
     W(w_and, "and");
+    W(w_nor, "nor");
     W(w_hyphen, "-");
     W(w_comma, ",");
     W(w_by, "by");

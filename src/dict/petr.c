@@ -99,6 +99,20 @@ static int valid_code(const char *s, size_t n)
     return 1;
 }
 
+/* "[FRO/BIL/SAM]": one name that stands for several actors at once (the
+ * coder codes an event for each). At most four, as a mention holds four. */
+static int valid_code_list(const char *s, size_t n)
+{
+    int parts = 0;
+    for (size_t b = 0; b <= n; parts++) {
+        size_t e = b;
+        while (e < n && s[e] != '/') e++;
+        if (!valid_code(s + b, e - b)) return 0;
+        b = e + 1;
+    }
+    return parts >= 2 && parts <= 4;
+}
+
 /* One "[CODE]" or "[CODE dates]" bracket. Returns 1 and fills the code and
  * period, 0 if malformed (reported). */
 static int parse_code(pctx_t *c, const char *s, size_t n, char *code, int32_t *from, int32_t *to)
@@ -116,7 +130,7 @@ static int parse_code(pctx_t *c, const char *s, size_t n, char *code, int32_t *f
     }
     for (size_t k = 0; k < cn; k++) tmp[k] = s[cb + k];
     tmp[cn] = 0;
-    if (!valid_code(tmp, cn)) {
+    if (!valid_code(tmp, cn) && !valid_code_list(tmp, cn)) {
         int lower = 1;
         for (size_t k = 0; k < cn; k++) lower &= isalpha((unsigned char)tmp[k]) != 0;
         if (!lower) {
