@@ -7,7 +7,7 @@
 # build/petr_unittest_failures.txt. Prints "RESULT passed failed skipped".
 DYAD=${1:-build/dyad}
 SHARED=${SHARED:-../shared}
-FLOOR=77.5   # percent; raise it as the coder improves (goal: 80, then 95)
+FLOOR=80.0   # percent; raise it as the coder improves (goal: 80, then 95)
 pass=0; fail=0; skip=0
 ok()  { pass=$((pass+1)); echo "ok   $1"; }
 bad() { fail=$((fail+1)); echo "FAIL $1"; }

@@ -325,6 +325,14 @@ static int actor_np_before(const sctx_t *s, uint32_t k)
  * purchase", "talks between" are nouns. */
 static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
 {
+    /* "should have acted": a modal before a verb is that verb's auxiliary,
+     * even where a dictionary lists it as a verb of its own */
+    if (wc(s, k) & WC_MODAL) {
+        uint32_t q = k + 1;
+        while (q < s->n && q < k + 4 && (is_adverb(s, q) || (wc(s, q) & WC_NEG))) q++;
+        if (q < s->n && s->c->at[q] < 0 && (dict_vforms(s->d, s->t[q].id) || (wc(s, q) & (WC_BE | WC_HAVE | WC_DO))))
+            return *why = "a modal before its verb", 0;
+    }
     /* "Abe (left) shakes hands": look past a bracketed aside */
     if (k >= 3 && tok_is(s, k - 1, ')')) {
         uint32_t o = k - 1;
@@ -385,10 +393,6 @@ static void verb_group(sctx_t *s, verb_t *v)
         v->infinitive = 1;
         g--;
     }
-    /* "neither relax nor fall back" */
-    for (uint32_t k = v->k + 1; k < s->n && k < v->k + 2; k++)
-        if (wc(s, k) & WC_NEG && s->t[k].id != s->d->w_to) {
-        }
     v->gs = g;
     v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
 }
@@ -701,7 +705,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
         }
         /* "held repeated talks with", "signed a joint declaration": one
          * adjective-like word may stand before a pattern word */
-        if (skipped < 2 && pos + 1 < s->n && word_in(e, s->t[pos + 1].id) && plain_word(s, pos)) {
+        if (skipped < 2 && !e->adjacent && pos + 1 < s->n && word_in(e, s->t[pos + 1].id) && plain_word(s, pos)) {
             skipped++;
             pos += 2;
             continue;
