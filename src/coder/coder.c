@@ -997,7 +997,25 @@ static void code_verb(sctx_t *s, verb_t *v)
         if (!best->has_target) return;
         src = &agent;
         dst = &subj;
-        TRACE(s, "    passive voice: the 'by' phrase is the source\n");
+        if (!agent.n && best->gaps) {
+            /* PETRARCH reads a passive with no 'by' as it reads the active:
+             * "The Philippines was criticized over its dispute with Eriador"
+             * gives PHL -> ERI. Its patterns get its reading. */
+            for (uint32_t k = v->k + 1; k < s->n && k < v->k + 12 && !pattern_stop(s, best, k); k++) {
+                const mention_t *m = mention_starting_at(s, k);
+                if (m && m->kind == MK_ACTOR) {
+                    side_group(s, m, 1, &agent);
+                    break;
+                }
+            }
+            if (agent.n) {
+                src = &subj;
+                dst = &agent;
+                TRACE(s, "    passive voice with no 'by': read as PETRARCH reads it, the subject acting\n");
+            }
+        } else {
+            TRACE(s, "    passive voice: the 'by' phrase is the source\n");
+        }
     }
     if (!src->n) {
         TRACE(s, "    rejected: no source\n");
