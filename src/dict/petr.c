@@ -27,13 +27,6 @@ petr_kind petr_file_kind(const char *base)
     return PETR_NONE;
 }
 
-typedef struct {
-    dict_t *d;
-    diag_t *diag;
-    const char *file;
-    uint16_t fileno;
-    long line;
-} pctx_t;
 
 void petr_report(diag_t *diag, const char *file, long line, diag_level lvl, const char *fmt, ...)
 {
@@ -115,7 +108,7 @@ static int valid_code_list(const char *s, size_t n)
 
 /* One "[CODE]" or "[CODE dates]" bracket. Returns 1 and fills the code and
  * period, 0 if malformed (reported). */
-static int parse_code(pctx_t *c, const char *s, size_t n, char *code, int32_t *from, int32_t *to)
+static int parse_code(petr_ctx *c, const char *s, size_t n, char *code, int32_t *from, int32_t *to)
 {
     *from = *to = 0;
     size_t i = 0;
@@ -191,7 +184,7 @@ typedef struct {
     long first_line;
 } actor_t;
 
-static void actor_flush(pctx_t *c, actor_t *a)
+static void actor_flush(petr_ctx *c, actor_t *a)
 {
     dict_t *d = c->d;
     if (!a->nphrase) return;
@@ -252,7 +245,7 @@ static void actor_flush(pctx_t *c, actor_t *a)
 }
 
 /* Brackets of a line: "[A] [B 010101-020202]". Returns the text before the first. */
-static size_t line_codes(pctx_t *c, const char *s, size_t n, actor_t *a)
+static size_t line_codes(petr_ctx *c, const char *s, size_t n, actor_t *a)
 {
     const char *lb = memchr(s, '[', n);
     size_t head = lb ? (size_t)(lb - s) : n;
@@ -270,7 +263,7 @@ static size_t line_codes(pctx_t *c, const char *s, size_t n, actor_t *a)
     return head;
 }
 
-static void load_actors(pctx_t *c, const char *text, size_t len)
+static void load_actors(petr_ctx *c, const char *text, size_t len)
 {
     actor_t a;
     memset(&a, 0, sizeof a);
@@ -326,7 +319,7 @@ typedef struct {
     int n;
 } macro_t;
 
-static void add_agent_phrase(pctx_t *c, const char *phrase, const char *role, int prefix, int plural)
+static void add_agent_phrase(petr_ctx *c, const char *phrase, const char *role, int prefix, int plural)
 {
     uint32_t ids[64];
     int nw = phrase_words(c->d, phrase, strlen(phrase), ids, 64);
@@ -346,7 +339,7 @@ static void add_agent_phrase(pctx_t *c, const char *phrase, const char *role, in
 }
 
 /* Expand the first !MACRO! of s, recursively. */
-static void expand(pctx_t *c, const char *s, const macro_t *m, int nm, const char *role, int prefix, int plural, int depth)
+static void expand(petr_ctx *c, const char *s, const macro_t *m, int nm, const char *role, int prefix, int plural, int depth)
 {
     const char *a = strchr(s, '!');
     const char *b = a ? strchr(a + 1, '!') : NULL;
@@ -369,7 +362,7 @@ static void expand(pctx_t *c, const char *s, const macro_t *m, int nm, const cha
     perr(c, DIAG_ERROR, "unknown substitution %.*s", (int)(b - a + 1), a);
 }
 
-static void load_agents(pctx_t *c, const char *text, size_t len)
+static void load_agents(petr_ctx *c, const char *text, size_t len)
 {
     macro_t m[32];
     int nm = 0;
@@ -468,7 +461,7 @@ static void load_agents(pctx_t *c, const char *text, size_t len)
 
 /* ---- discards -------------------------------------------------------------- */
 
-static void load_discards(pctx_t *c, const char *text, size_t len)
+static void load_discards(petr_ctx *c, const char *text, size_t len)
 {
     const char *p = text, *end = text + len, *s, *e;
     while (petr_line(&p, end, &s, &e, NULL)) {
@@ -494,7 +487,7 @@ static void load_discards(pctx_t *c, const char *text, size_t len)
 
 size_t petr_load_text(dict_t *d, petr_kind kind, const char *name, const char *text, size_t len, diag_t *diag)
 {
-    pctx_t c = {d, diag, name, dict_add_file(d, name), 0};
+    petr_ctx c = {d, diag, name, dict_add_file(d, name), 0};
     dict_mark_petrarch_file(d, c.fileno);
     size_t errs0 = diag ? diag->errors : 0;
     switch (kind) {

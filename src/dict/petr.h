@@ -32,6 +32,16 @@ petr_kind petr_file_kind(const char *base);
  * and without a comment from '#' on; *had_comment tells a comment line from
  * a blank one. Advances *p; returns 0 at the end of the text. */
 int petr_line(const char **p, const char *end, const char **s, const char **e, int *had_comment);
+/* Where a reader is: the dictionary it fills, where it reports, and the
+ * file and line it has reached. Both readers (petr.c, petr_verbs.c) use it. */
+typedef struct {
+    dict_t *d;
+    diag_t *diag;
+    const char *file;
+    uint16_t fileno;
+    long line;
+} petr_ctx;
+
 /* A message at file:line. */
 void petr_report(diag_t *diag, const char *file, long line, diag_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

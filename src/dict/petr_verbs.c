@@ -19,13 +19,6 @@
 #include "../base/mem.h"
 #include "petr.h"
 
-typedef struct {
-    dict_t *d;
-    diag_t *diag;
-    const char *file;
-    uint16_t fileno;
-    long line;
-} vctx_t;
 
 #define verr(c, lvl, ...) petr_report((c)->diag, (c)->file, (c)->line, (lvl), __VA_ARGS__)
 
@@ -62,7 +55,7 @@ typedef struct {
     uint32_t set, nested;
 } nest_t;
 
-static void read_synsets(vctx_t *c, const char *text, size_t len)
+static void read_synsets(petr_ctx *c, const char *text, size_t len)
 {
     dict_t *d = c->d;
     nest_t *nest = NULL;
@@ -150,7 +143,7 @@ static void read_synsets(vctx_t *c, const char *text, size_t len)
 }
 
 /* One pattern token into elements. Returns the number added (0..n). */
-static int token_elems(vctx_t *c, const char *t, size_t n, pelem_t *out, int max, int *verb_at, int pos)
+static int token_elems(petr_ctx *c, const char *t, size_t n, pelem_t *out, int max, int *verb_at, int pos)
 {
     int k = 0;
     size_t i = 0;
@@ -196,7 +189,7 @@ typedef struct {
     char code[8], code2[8];
 } block_t;
 
-static void add_pattern(vctx_t *c, const block_t *b, const pelem_t *el, int nel, int verb_at, const char *code,
+static void add_pattern(petr_ctx *c, const block_t *b, const pelem_t *el, int nel, int verb_at, const char *code,
                         const char *code2, int nocode, int verb_adj)
 {
     dict_t *d = c->d;
@@ -235,7 +228,7 @@ static void add_pattern(vctx_t *c, const block_t *b, const pelem_t *el, int nel,
     }
 }
 
-static int parse_code_field(vctx_t *c, const char *s, size_t n, char *code, char *code2, int *nocode)
+static int parse_code_field(petr_ctx *c, const char *s, size_t n, char *code, char *code2, int *nocode)
 {
     code[0] = code2[0] = 0;
     *nocode = 0;
@@ -271,7 +264,7 @@ bad:
 
 void petr_load_verbs(dict_t *d, uint16_t fileno, const char *name, const char *text, size_t len, diag_t *diag)
 {
-    vctx_t c = {d, diag, name, fileno, 0};
+    petr_ctx c = {d, diag, name, fileno, 0};
     read_synsets(&c, text, len);
     block_t b;
     memset(&b, 0, sizeof b);
