@@ -917,7 +917,8 @@ static void code_verb(sctx_t *s, verb_t *v)
         for (uint32_t k = v->k + 1; k < pe && k < s->n; k++) s->c->inq[k] |= 2;
         /* "urged China to admit monitors": what is urged is the appeal's
          * content, not a second event by the one who urged */
-        if (end > v->k + 1 && end < s->n && s->t[end - 1].id == d->w_to && dict_vforms(d, s->t[end].id))
+        if (end > v->k + 1 && end < s->n && s->t[end - 1].id == d->w_to && dict_vforms(d, s->t[end].id) &&
+            best->has_target)
             s->c->inq[end] |= 2;
         if (tm) {
             side_group(s, tm, 1, &tgt);
