@@ -114,12 +114,14 @@ int cmd_code(int argc, char **argv)
 int cmd_explain(int argc, char **argv)
 {
     const char *text = NULL, *dir = NULL, *date_s = NULL, *petr = NULL;
+    int monadic = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--date") && i + 1 < argc) date_s = argv[++i];
+        else if (!strcmp(argv[i], "--monadic")) monadic = 1;
         else if (!strcmp(argv[i], "--dict") && i + 1 < argc) dir = argv[++i];
         else if (!strcmp(argv[i], "--petrarch") && i + 1 < argc) petr = argv[++i];
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            puts("usage: dyad explain \"SENTENCE OR TEXT\" [--date YYYY-MM-DD] [--dict DIR]");
+            puts("usage: dyad explain \"SENTENCE OR TEXT\" [--date YYYY-MM-DD] [--dict DIR] [--petrarch DIR] [--monadic]");
             return 0;
         } else if (!text) text = argv[i];
         else {
@@ -128,7 +130,7 @@ int cmd_explain(int argc, char **argv)
         }
     }
     if (!text) {
-        fprintf(stderr, "usage: dyad explain \"SENTENCE\" [--date YYYY-MM-DD] [--dict DIR]\n");
+        fprintf(stderr, "usage: dyad explain \"SENTENCE\" [--date YYYY-MM-DD] [--dict DIR] [--petrarch DIR] [--monadic]\n");
         return 1;
     }
     int32_t date = 0;
@@ -139,6 +141,7 @@ int cmd_explain(int argc, char **argv)
     dict_t *d = cli_load_dicts(dir, petr, NULL);
     if (!d) return 1;
     coder_t *c = coder_new(d);
+    c->monadic = monadic;
     buf_t trace = BUF_INIT;
     c->trace = &trace;
     coder_article(c, text, strlen(text), date);

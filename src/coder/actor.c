@@ -457,6 +457,16 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.n = 1;
             snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
             m.ent[0][0] = (uint32_t)place + 1;
+        } else if (nnat && !possessor[0] && j < n && (t[j].flags & TF_WORD) && !(t[j].flags & (TF_CAP | TF_NUM)) &&
+                   !dict_wclass(d, t[j].id)) {
+            /* "an Indian proposal", "Algerian landowners": a nationality before a
+             * noun no dictionary knows names the country, as in PETRARCH */
+            m.kind = MK_ACTOR;
+            m.n = (uint8_t)nnat;
+            for (int k = 0; k < nnat; k++) {
+                snprintf(m.code[k], CODE_MAX, "%s", nat[k]);
+                m.ent[k][0] = nat_ent[k] + 1;
+            }
         } else if (dict_wclass(d, t[i].id) & WC_PRON) {
             m.kind = MK_PRON;
             m.e = (uint32_t)i + 1;
