@@ -177,6 +177,12 @@ static void set_code(char *dst, const char *country, const char *role)
     snprintf(dst, CODE_MAX, "%s%s", country, role);
 }
 
+/* A lower-case word no dictionary gives a role to ("paper" in "paper workers"). */
+static int plain_lower(const dict_t *d, const tok_t *t)
+{
+    return (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM)) && !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
+}
+
 void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int32_t date, alias_t **alias,
                 size_t *nalias, size_t *capalias, mentions_t *out)
 {
@@ -230,6 +236,20 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     if (c & WC_FORMER) former = 1;
                     j++;
                     continue;
+                }
+                /* "French paper workers": a word or two between a nationality and its role */
+                if (nnat && agent_ent < 0 && plain_lower(d, &t[j])) {
+                    size_t k = j + 1, found = 0;
+                    for (; k < n && k < j + 3 && !found; k++) {
+                        unit_t nx;
+                        unit_at(&sc, k, &nx);
+                        if (nx.len && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) found = k;
+                        else if (!plain_lower(d, &t[k])) break;
+                    }
+                    if (found) {
+                        j = found;
+                        continue;
+                    }
                 }
                 /* "Japanese and Chinese", "Sino-Japanese": more nationalities */
                 if (nnat && agent_ent < 0 && j + 1 < n &&
@@ -457,10 +477,10 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.n = 1;
             snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
             m.ent[0][0] = (uint32_t)place + 1;
-        } else if (nnat && !possessor[0] && j < n && (t[j].flags & TF_WORD) && !(t[j].flags & (TF_CAP | TF_NUM)) &&
+        } else if (nnat && !possessor[0] && j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) &&
                    !dict_wclass(d, t[j].id)) {
-            /* "an Indian proposal", "Algerian landowners": a nationality before a
-             * noun no dictionary knows names the country, as in PETRARCH */
+            /* "an Indian proposal", "Iraqi Kurds": a nationality before a noun
+             * no dictionary knows names the country, as in PETRARCH */
             m.kind = MK_ACTOR;
             m.n = (uint8_t)nnat;
             for (int k = 0; k < nnat; k++) {
