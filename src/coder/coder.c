@@ -631,6 +631,12 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
         const pelem_t *e = &p->el[i];
         /* adverbs are skipped, unless the pattern asks for this one ("* NOW") */
         while (pos < s->n && is_adverb(s, pos) && !word_in(e, s->t[pos].id)) pos++;
+        /* and so is a day ("demanded Friday that", "accused on Sunday Japan of") */
+        if (!p->gaps && pos + 1 < s->n) {
+            uint32_t q = pos;
+            if (s->t[q].id == s->d->w_on && (wc(s, q + 1) & WC_TIME)) q++;
+            if ((wc(s, q) & WC_TIME) && (s->t[q].flags & TF_CAP) && !word_in(e, s->t[q].id)) pos = q + 1;
+        }
         if (e->search) {
             /* the next actor in the clause is the object */
             if (v->passive) continue;
