@@ -358,6 +358,21 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 break;
             }
             if ((e = unit_pick(d, &u, ENT_PLACE)) >= 0) {
+                /* "Darfur rebels", "Gaza militants": a place before a role gives
+                 * the role the place's country */
+                if (!nnat && agent_ent < 0 && !possessor[0] && person < 0 && d->ents[e].code[0]) {
+                    size_t k = skip_mods(&sc, j + u.len, &former);
+                    unit_t nx;
+                    if (k < n) {
+                        unit_at(&sc, k, &nx);
+                        if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
+                            snprintf(nat[nnat], CODE_MAX, "%s", d->ents[e].code);
+                            nat_ent[nnat++] = (uint32_t)e;
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
                 if (j == start_units && !nnat) {
                     place = e;
                     j += u.len;
