@@ -492,10 +492,12 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.n = 1;
             snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
             m.ent[0][0] = (uint32_t)place + 1;
-        } else if (nnat && !possessor[0] && j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) &&
-                   !dict_wclass(d, t[j].id)) {
+        } else if (nnat && !possessor[0] && j > i &&
+                   ((j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) && !dict_wclass(d, t[j].id)) ||
+                    text[t[j - 1].off + t[j - 1].len - 1] == 's')) {
             /* "an Indian proposal", "Iraqi Kurds": a nationality before a noun
-             * no dictionary knows names the country, as in PETRARCH */
+             * no dictionary knows names the country, as in PETRARCH; so does a
+             * people named alone ("arrested 100 Palestinians") */
             m.kind = MK_ACTOR;
             m.n = (uint8_t)nnat;
             for (int k = 0; k < nnat; k++) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/mem.h"
 #include "../text/clean.h"
@@ -617,6 +618,27 @@ static int plain_word(const sctx_t *s, uint32_t k)
     return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME)); /* "rejected recent calls" */
 }
 
+/* Past a number before an actor: "arrested more than 100 Palestinians",
+ * "kidnapped up to 16 Russian advisers", "deported dozens of Liberians".
+ * Returns k itself when no actor follows the number. */
+static uint32_t skip_quantity(const sctx_t *s, uint32_t k)
+{
+    static const char *const lead[] = {"more", "less", "fewer", "than", "up", "to", "at", "least", "most",
+                                       "about", "some", "nearly", "almost", "around", "over", "roughly",
+                                       "approximately", "an", "estimated", NULL};
+    uint32_t q = k, nums = 0;
+    while (q < s->n && q < k + 8) {
+        const tok_t *t = &s->t[q];
+        int lw = 0;
+        for (int i = 0; lead[i] && !lw && !nums; i++)
+            lw = t->len == strlen(lead[i]) && !strncasecmp(s->text + t->off, lead[i], t->len);
+        if ((t->flags & TF_NUM) || (wc(s, q) & WC_NUMWORD)) nums++;
+        else if (!(lw || (nums && (s->t[q].id == s->d->w_of || tok_is(s, q, ','))))) break;
+        q++;
+    }
+    return nums && q < s->n ? q : k;
+}
+
 /* Try one pattern after the verb. Returns the token after the match, or 0;
  * *tm gets the target mention (or NULL). In the passive the target slot is
  * the subject and is not looked for. */
@@ -680,6 +702,7 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             if (v->passive) continue;
             pe = pos;
             const mention_t *m = mention_starting_at(s, pos);
+            if (!m) m = mention_starting_at(s, skip_quantity(s, pos));
             if (!m || m->kind == MK_PLACE) return 0;
             /* "met Indonesia's share", "attacked Japan's fiscal policy": a possessor
              * is the target only of words about it ("condemned Russia's invasion") */
