@@ -338,13 +338,20 @@ static void add_agent_phrase(petr_ctx *c, const char *phrase, const char *role, 
     dict_add_entry(c->d, ids, (size_t)nw, &e);
 }
 
-/* Expand the first !MACRO! of s, recursively. */
-static void expand(petr_ctx *c, const char *s, const macro_t *m, int nm, const char *role, int prefix, int plural, int depth)
+/* Phrases one agent line may expand to. Real files stay far below; a line
+ * whose substitutions multiply past it is reported, not loaded for minutes. */
+#define PETR_MAX_EXPANSIONS 4096
+
+/* Expand the first !MACRO! of s, recursively; *left counts down the phrases
+ * this line may still add. */
+static void expand(petr_ctx *c, const char *s, const macro_t *m, int nm, const char *role, int prefix, int plural, int depth,
+                   int *left)
 {
     const char *a = strchr(s, '!');
     const char *b = a ? strchr(a + 1, '!') : NULL;
     if (!a || !b || depth > 4) {
-        add_agent_phrase(c, s, role, prefix, plural);
+        if (*left == 0) perr(c, DIAG_ERROR, "substitutions expand to more than %d phrases; the rest are skipped", PETR_MAX_EXPANSIONS);
+        if ((*left)-- > 0) add_agent_phrase(c, s, role, prefix, plural);
         return;
     }
     for (int i = 0; i < nm; i++) {
@@ -354,7 +361,7 @@ static void expand(petr_ctx *c, const char *s, const macro_t *m, int nm, const c
             buf_put(&t, s, (size_t)(a - s));
             buf_puts(&t, m[i].alts[k]);
             buf_puts(&t, b + 1);
-            expand(c, t.p, m, nm, role, prefix, plural, depth + 1);
+            expand(c, t.p, m, nm, role, prefix, plural, depth + 1, left);
             buf_free(&t);
         }
         return;
@@ -435,9 +442,10 @@ static void load_agents(petr_ctx *c, const char *text, size_t len)
             perr(c, DIAG_ERROR, "agent without a phrase");
             continue;
         }
-        expand(c, ph, m, nm, role, prefix, 0, 0);
+        int left = PETR_MAX_EXPANSIONS;
+        expand(c, ph, m, nm, role, prefix, 0, 0, &left);
         if (has_plurals) {
-            for (char *tok = strtok(plurals, " "); tok; tok = strtok(NULL, " ")) expand(c, tok, m, nm, role, prefix, 1, 0);
+            for (char *tok = strtok(plurals, " "); tok; tok = strtok(NULL, " ")) expand(c, tok, m, nm, role, prefix, 1, 0, &left);
         } else {
             /* the regular plural of the last word */
             size_t n = strlen(ph);
@@ -452,7 +460,7 @@ static void load_agents(petr_ctx *c, const char *text, size_t len)
                 snprintf(pl, sizeof pl, "%.*sIES%s", (int)bn - 1, base, exact ? "_" : "");
             else if (last != '!') snprintf(pl, sizeof pl, "%sS%s", base, exact ? "_" : "");
             else pl[0] = 0;
-            if (pl[0]) expand(c, pl, m, nm, role, prefix, 1, 0);
+            if (pl[0]) expand(c, pl, m, nm, role, prefix, 1, 0, &left);
         }
     }
     for (int i = 0; i < nm; i++)
