@@ -67,4 +67,13 @@ printf '== det\nthe\n' > "$tmp/dict/grammar.txt"
 "$DYAD" dict check "$tmp/dict" > /dev/null 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "countries.txt:3: phrase .* longer than 64 words" "$tmp/err" && ok "a 10,000-word dictionary phrase is refused with its line" || { bad "a 10,000-word dictionary phrase"; head -3 "$tmp/err"; }
 
+# PETRARCH agent substitutions nested five deep, ten members each: 100,000
+# phrases from one line. The line is capped and reported, not loaded for minutes.
+mkdir -p "$tmp/petr"
+{ for m in A B C D E; do printf '!%s! = X1, X2, X3, X4, X5, X6, X7, X8, X9, X10\n' "$m"; done
+  printf '!A!_!B!_!C!_!D!_!E!_GUARD [~MIL]\n'; } > "$tmp/petr/test.agents.txt"
+"$DYAD" dict check --petrarch "$tmp/petr" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "agents.txt:6: substitutions expand to more than 4096 phrases" "$tmp/err" \
+  && ok "PETRARCH substitutions that multiply past 4,096 phrases are capped with their line" || { bad "PETRARCH substitution blow-up"; head -3 "$tmp/err"; }
+
 echo "RESULT $pass $fail $skip"
