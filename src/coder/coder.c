@@ -963,6 +963,8 @@ static void code_verb(sctx_t *s, verb_t *v)
     /* a reporting verb opens a reported clause after its hearer */
     if (lm->speech && !v->passive) {
         uint32_t p = best ? end : v->k + 1;
+        /* "said on Tuesday it had halted aid": past a time phrase */
+        while (p + 1 < s->n && ((wc(s, p) & WC_TIME) || (s->t[p].id == d->w_on && (wc(s, p + 1) & WC_TIME)))) p++;
         if (!best || !tm) {
             const mention_t *m = mention_starting_at(s, p);
             if (m && m->kind == MK_ACTOR && m->e < s->n && s->t[m->e].id == d->w_that) p = m->e;
