@@ -281,6 +281,8 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
             if (conj && k > 2 && tok_is(s, k - 1, ',')) k--;
             const mention_t *pv = mention_ending_at(s, k - 1);
             if (!pv || pv->kind != MK_ACTOR) break;
+            /* "In Paris, Britain and Japan agreed": a place phrase, not a member */
+            if (conj == 0 && pv->b > 0 && (wc(s, pv->b - 1) & WC_PREP)) break;
             resolve_mention(s, pv, sd);
             sd->b = pv->b;
             cur = pv;
