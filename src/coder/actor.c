@@ -177,6 +177,20 @@ static void set_code(char *dst, const char *country, const char *role)
     snprintf(dst, CODE_MAX, "%s%s", country, role);
 }
 
+/* Past describing words from k, a role word ("officials", not a name an
+ * earlier sentence introduced): the token where it starts, or 0. A name
+ * before it ("U.S.", "Darfur") gives the role its country. */
+static size_t role_after(scan_t *sc, size_t k, int *former)
+{
+    k = skip_mods(sc, k, former);
+    if (k >= sc->n) return 0;
+    unit_t nx;
+    unit_at(sc, k, &nx);
+    return nx.len && nx.alias_person < 0 && unit_pick(sc->d, &nx, ENT_AGENT) >= 0 && unit_pick(sc->d, &nx, ENT_PERSON) < 0
+               ? k
+               : 0;
+}
+
 /* A lower-case word no dictionary gives a role to ("paper" in "paper workers"). */
 static int plain_lower(const dict_t *d, const tok_t *t)
 {
@@ -328,11 +342,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     if (k < n) {
                         unit_at(&sc, k, &nx);
                         if (nx.len && (unit_pick(d, &nx, ENT_AGENT) >= 0 || unit_pick(d, &nx, ENT_COUNTERPART) >= 0)) {
-                            const entry_t *pe = &d->ents[ce];
-                            if (pe->kind == ENT_CAPITAL || pe->kind == ENT_COUNTRY)
-                                snprintf(possessor, sizeof possessor, "%s", pe->code);
-                            else
-                                snprintf(possessor, sizeof possessor, "%s", pe->code);
+                            snprintf(possessor, sizeof possessor, "%s", d->ents[ce].code);
                             possessor_ent = ce;
                             j = k;
                             continue;
@@ -340,18 +350,13 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     }
                 }
                 /* "U.S. officials", "China trade officials": a name used as a nationality */
-                if ((d->ents[ce].kind == ENT_COUNTRY || d->ents[ce].kind == ENT_ORG) && person < 0) {
-                    size_t k = skip_mods(&sc, j + u.len, &former);
-                    unit_t nx;
-                    if (k < n) {
-                        unit_at(&sc, k, &nx);
-                        if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
-                            snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
-                            nat_ent[nnat++] = (uint32_t)ce;
-                            j = k;
-                            continue;
-                        }
-                    }
+                size_t k;
+                if ((d->ents[ce].kind == ENT_COUNTRY || d->ents[ce].kind == ENT_ORG) && person < 0 &&
+                    (k = role_after(&sc, j + u.len, &former))) {
+                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[ce].code);
+                    nat_ent[nnat++] = (uint32_t)ce;
+                    j = k;
+                    continue;
                 }
                 whole = ce;
                 j += u.len;
@@ -360,18 +365,13 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if ((e = unit_pick(d, &u, ENT_PLACE)) >= 0) {
                 /* "Darfur rebels", "Gaza militants": a place before a role gives
                  * the role the place's country */
-                if (!nnat && agent_ent < 0 && !possessor[0] && person < 0 && d->ents[e].code[0]) {
-                    size_t k = skip_mods(&sc, j + u.len, &former);
-                    unit_t nx;
-                    if (k < n) {
-                        unit_at(&sc, k, &nx);
-                        if (nx.len && nx.alias_person < 0 && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) {
-                            snprintf(nat[nnat], CODE_MAX, "%s", d->ents[e].code);
-                            nat_ent[nnat++] = (uint32_t)e;
-                            j = k;
-                            continue;
-                        }
-                    }
+                size_t k;
+                if (!nnat && agent_ent < 0 && !possessor[0] && person < 0 && d->ents[e].code[0] &&
+                    (k = role_after(&sc, j + u.len, &former))) {
+                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[e].code);
+                    nat_ent[nnat++] = (uint32_t)e;
+                    j = k;
+                    continue;
                 }
                 if (j == start_units && !nnat) {
                     place = e;

@@ -559,6 +559,17 @@ static int pattern_stop(const sctx_t *s, const pattern_t *p, uint32_t k)
     return tok_is(s, k, ',') || tok_is(s, k, ';') || tok_is(s, k, '"') || tok_is(s, k, '.');
 }
 
+/* The first actor of the verb phrase after the verb, as PETRARCH's parse
+ * gives it: within twelve tokens, up to the punctuation that ends a pattern. */
+static const mention_t *first_actor_after(const sctx_t *s, const pattern_t *p, const verb_t *v)
+{
+    for (uint32_t k = v->k + 1; k < s->n && k < v->k + 12 && !pattern_stop(s, p, k); k++) {
+        const mention_t *m = mention_starting_at(s, k);
+        if (m && m->kind == MK_ACTOR) return m;
+    }
+    return NULL;
+}
+
 /* PETRARCH's words before the verb: each must stand, in order, in the few
  * tokens before the verb group. */
 static int match_pre(sctx_t *s, const pattern_t *p, verb_t *v)
@@ -930,17 +941,9 @@ static void code_verb(sctx_t *s, verb_t *v)
     side_t tgt;
     side_clear(&tgt);
     v->pe = pe;
-    if (best && best->gaps && !tm && !sm && !v->passive) {
-        /* a PETRARCH pattern with no '+' ("- * REALLY_PLEASANT"): its target is
-         * the first actor of the verb phrase, as in PETRARCH */
-        for (uint32_t k = v->k + 1; k < s->n && k < v->k + 12 && !pattern_stop(s, best, k); k++) {
-            const mention_t *m = mention_starting_at(s, k);
-            if (m && m->kind == MK_ACTOR) {
-                tm = m;
-                break;
-            }
-        }
-    }
+    /* a PETRARCH pattern with no '+' ("- * REALLY_PLEASANT"): its target is
+     * the first actor of the verb phrase, as in PETRARCH */
+    if (best && best->gaps && !tm && !sm && !v->passive) tm = first_actor_after(s, best, v);
     if (best) {
         TRACE(s, "    pattern %s \"%s ...\" at %s:%u matches\n", best->code, intern_str(&d->words, lm->base),
               dict_file(d, best->file), best->line);
@@ -1031,18 +1034,13 @@ static void code_verb(sctx_t *s, verb_t *v)
         if (!best->has_target) return;
         src = &agent;
         dst = &subj;
+        const mention_t *obj;
         if (!agent.n && best->gaps) {
             /* PETRARCH reads a passive with no 'by' as it reads the active:
              * "The Philippines was criticized over its dispute with Eriador"
              * gives PHL -> ERI. Its patterns get its reading. */
-            for (uint32_t k = v->k + 1; k < s->n && k < v->k + 12 && !pattern_stop(s, best, k); k++) {
-                const mention_t *m = mention_starting_at(s, k);
-                if (m && m->kind == MK_ACTOR) {
-                    side_group(s, m, 1, &agent);
-                    break;
-                }
-            }
-            if (agent.n) {
+            if ((obj = first_actor_after(s, best, v))) {
+                side_group(s, obj, 1, &agent);
                 src = &subj;
                 dst = &agent;
                 TRACE(s, "    passive voice with no 'by': read as PETRARCH reads it, the subject acting\n");
