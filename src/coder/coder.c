@@ -27,6 +27,7 @@ typedef struct {
     uint32_t lemma;
     uint8_t forms;
     int neg, passive, infinitive, modal;
+    int announced;        /* "will withdraw", "is ready to send": the act is yet to be done */
     int neg_in_pattern;   /* the matched pattern's own words cover the verb group */
     uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
@@ -343,6 +344,10 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
         if (tok_is(s, o, '(')) k = o;
     }
     uint32_t p = k ? k - 1 : UINT32_MAX;
+    /* "government-run", "Syrian-backed", "peace-keeping": half of a compound adjective */
+    if (k >= 2 && tok_is(s, p, '-') && (forms & (VF_PP | VF_ING)) &&
+        s->t[p].off == s->t[p - 1].off + s->t[p - 1].len)
+        return *why = "part of a hyphenated compound", 0;
     /* the last word of an actor phrase is the phrase ("Moon Jae-in met"), whatever its class */
     uint32_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
     if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
@@ -379,10 +384,13 @@ static void verb_group(sctx_t *s, verb_t *v)
     int be = 0;
     while (g > 0) {
         uint32_t p = g - 1, c = wc(s, p);
+        if (s->c->at[p] >= 0) break; /* "Theresa May met": a name, not an auxiliary */
         if (c & WC_NEG) v->neg = 1;
         else if (c & WC_BE) be = 1;
-        else if (c & WC_MODAL) v->modal = 1;
-        else if (c & (WC_HAVE | WC_DO)) {
+        else if (c & WC_MODAL) {
+            v->modal = 1;
+            if (c & WC_FUTURE) v->announced = 1;
+        } else if (c & (WC_HAVE | WC_DO)) {
         } else if (is_adverb(s, p)) {
         } else if (tok_is(s, p, ')') && p > 1) {
             uint32_t o = p;
@@ -395,6 +403,15 @@ static void verb_group(sctx_t *s, verb_t *v)
     if (g > 0 && s->t[g - 1].id == s->d->w_to) {
         v->infinitive = 1;
         g--;
+        /* "is ready to send", "plans to impose" */
+        uint32_t q = g;
+        while (q > 0 && is_adverb(s, q - 1)) q--;
+        if (q > 0 && (wc(s, q - 1) & WC_INTENT)) {
+            v->announced = 1;
+            /* "had no plans to bow", "is not ready to send" */
+            if (q > 1 && (wc(s, q - 2) & WC_NEG)) v->neg = 1;
+            if (q > 2 && (wc(s, q - 2) & WC_BE) && (wc(s, q - 3) & WC_NEG)) v->neg = 1;
+        }
     }
     v->gs = g;
     v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
@@ -427,6 +444,89 @@ static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
         return 1;
     }
     return 0;
+}
+
+/* Does a verb end a clause here, walking left? A past tense does; a
+ * participle that modifies the noun before it ("a newspaper based in",
+ * "hackers angered by") and forms that are mostly nouns ("rebels", "bombing")
+ * do not. */
+static int clause_verb(const sctx_t *s, uint32_t k)
+{
+    if (wc(s, k) & (WC_BE | WC_HAVE | WC_MODAL | WC_DO)) return 1;
+    uint8_t f = 0;
+    for (uint32_t vf = dict_vforms(s->d, s->t[k].id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
+    if (!(f & VF_PAST) || (s->t[k].flags & TF_CAP)) return 0;
+    return !(k + 1 < s->n && (f & VF_PP) && (wc(s, k + 1) & WC_PREP));
+}
+
+/* "Rebels in the Ivory Coast blocked", "Thousands of Nigerians from across
+ * the country converged", "Washington along with its allies demanded",
+ * "Russian aircraft including helicopter gunships killed": when no actor ends
+ * right before the verb, the subject is the first noun phrase of the clause,
+ * whatever follows it. A role with no country takes the country of a place or
+ * actor in its own phrase ("rebels in the Ivory Coast": CIVREB). */
+static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
+{
+    uint32_t cs = j + 1;
+    while (cs > 0 && j + 1 - cs < 24) {
+        uint32_t p = cs - 1;
+        if (s->c->at[p] < 0 && (tok_is(s, p, ',') || tok_is(s, p, ';') || tok_is(s, p, ':') || tok_is(s, p, '"') ||
+                                (wc(s, p) & (WC_COMP | WC_SUBORD | WC_REL | WC_PRON)) || clause_verb(s, p)))
+            break;
+        cs--;
+    }
+    if (j + 1 - cs >= 24) return 0;
+    /* after a verb or a pronoun the phrase is an object, not a subject */
+    if (cs > 0 && s->c->at[cs - 1] < 0 && ((wc(s, cs - 1) & (WC_PRON | WC_REL)) || clause_verb(s, cs - 1))) return 0;
+    /* the words leading to the phrase: "About 200 supporters of", "A group of the" */
+    uint32_t k = cs;
+    while (k <= j && !mention_starting_at(s, k)) {
+        const tok_t *t = &s->t[k];
+        int lead = (t->flags & TF_NUM) || s->t[k].id == s->d->w_of || tok_is(s, k, '-') ||
+                   (wc(s, k) & (WC_DET | WC_NUMWORD | WC_MOD)) || plain_noun(s, k) ||
+                   (k == cs && (wc(s, k) & WC_STARTER) && !(wc(s, k) & WC_PREP));
+        if (!lead) return 0;
+        k++;
+    }
+    const mention_t *m = k <= j ? mention_starting_at(s, k) : NULL;
+    if (!m || m->e > j + 1) return 0;
+    /* "Anglo American Gold Investment Co chairman": a name dyad does not know */
+    if (m->e <= j && (s->t[m->e].flags & TF_CAP) && s->c->at[m->e] < 0) return 0;
+    /* a place acts only through the phrase it is in: "inhabitants of the Golan Heights" */
+    if (m->kind == MK_PLACE && (k == cs || s->t[k - 1].id != s->d->w_of)) return 0;
+    if (m->kind != MK_ACTOR && m->kind != MK_PLACE) return 0;
+    if (m->kind == MK_PLACE) {
+        char c3[4];
+        snprintf(c3, sizeof c3, "%.3s", m->code[0]);
+        side_clear(sd);
+        side_add(sd, c3);
+        sd->b = m->b;
+        sd->e = m->e;
+    } else {
+        side_group(s, m, 1, sd);
+    }
+    /* "rebels in the Ivory Coast", "police in Jericho": the country of the phrase */
+    uint32_t q = sd->e;
+    if (q < j && (s->t[q].id == s->d->w_in || s->t[q].id == s->d->w_from || s->t[q].id == s->d->w_of)) {
+        q++;
+        while (q < j && (wc(s, q) & WC_DET)) q++;
+        const mention_t *w = mention_starting_at(s, q);
+        if (w && strncmp(w->code[0], "---", 3))
+            for (int i = 0; i < sd->n; i++)
+                if (!strncmp(sd->code[i], "---", 3)) memcpy(sd->code[i], w->code[0], 3);
+    }
+    return 1;
+}
+
+static int first_np_subject(sctx_t *s, const verb_t *v, uint32_t j, side_t *sd)
+{
+    /* a capitalised "verb" inside a sentence is most likely part of a name */
+    if (v->k > 0 && (s->t[v->k].flags & TF_CAP)) return -1;
+    if (!clause_subject(s, j, sd)) return -1;
+    TRACE(s, "    subject: the first noun phrase of the clause\n");
+    for (size_t i = 0; i < s->c->ms.n; i++)
+        if (s->c->ms.v[i].b == sd->b) return (int)i;
+    return -1;
 }
 
 /* Find the subject of the verb group starting at gs. Returns the mention
@@ -504,11 +604,11 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
                 return (int)(m - s->c->ms.v);
             }
         }
-        return -1;
+        return first_np_subject(s, v, j, sd);
     }
-    if (m->kind == MK_PLACE) return -1;
-    if (m->b > 0 && (wc(s, m->b - 1) & WC_PREP) && !(wc(s, m->b - 1) & WC_SUBORD)) return -1;
-    if (m->b > 0 && s->t[m->b - 1].id == s->d->w_s) return -1;
+    if (m->kind == MK_PLACE || (m->b > 0 && (wc(s, m->b - 1) & WC_PREP) && !(wc(s, m->b - 1) & WC_SUBORD)) ||
+        (m->b > 0 && s->t[m->b - 1].id == s->d->w_s))
+        return first_np_subject(s, v, j, sd);
     side_group(s, m, 0, sd);
     return (int)(m - s->c->ms.v);
 }
@@ -836,11 +936,17 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
     ev.pfile = p->file;
     ev.pline = p->line;
     ev.quote = s->c->inq[v->k] & 1;
-    /* "will visit", "would meet": a meeting not yet held is an intent to meet */
-    if (v->modal && !strncmp(ev.code, "04", 2) && strlen(ev.code) == 3 && dict_cameo(s->d, "036")) {
-        snprintf(ev.code, sizeof ev.code, "036");
-        ev.cameo = dict_cameo(s->d, "036");
-        TRACE(s, "    the meeting is announced, not held (modal verb): 036\n");
+    /* "will withdraw", "is ready to send": an act yet to be done is an intent
+     * or a threat (intent.txt); "should meet" is no meeting either. PETRARCH
+     * patterns get PETRARCH's reading, which knows only the meeting case. */
+    if ((v->announced && !p->gaps) || (v->modal && !strncmp(ev.code, "04", 2))) {
+        const char *to = dict_announced(s->d, ev.code);
+        const cameo_t *k = to ? dict_cameo(s->d, to) : NULL;
+        if (k) {
+            TRACE(s, "    the act is announced, not done: %s becomes %s\n", ev.code, to);
+            snprintf(ev.code, sizeof ev.code, "%s", to);
+            ev.cameo = k;
+        }
     }
     const mention_t *loc = find_location(s, v->k + 1);
     if (loc) {

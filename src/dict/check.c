@@ -58,6 +58,12 @@ size_t dict_check(const dict_t *d, diag_t *diag)
         if (own && p->other[0] && have_roles && !valid_actor(d, p->other))
             diag_add(diag, DIAG_ERROR, f, p->line, "other code '%s' has a part unknown to roles.txt/countries.txt", p->other);
     }
+    for (size_t i = 0; i < d->nintent; i++)
+        for (int w = 0; w < 2; w++) {
+            const char *code = w ? d->intent[i].announced : d->intent[i].act;
+            if (!dict_cameo(d, code))
+                diag_add(diag, DIAG_ERROR, "intent.txt", d->intent[i].line, "code %s is not in cameo.txt", code);
+        }
     for (size_t i = 0; i < d->nplover; i++)
         if (!dict_cameo(d, d->plover[i].code))
             diag_add(diag, DIAG_ERROR, "plover.txt", d->plover[i].line, "code %s is not in cameo.txt", d->plover[i].code);

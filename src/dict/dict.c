@@ -21,7 +21,7 @@ struct irregular {
 /* The files a set is made of, in load order. */
 static const char *const dict_files[] = {
     "cameo.txt", "roles.txt", "grammar.txt", "irregular.txt", "countries.txt", "orgs.txt",
-    "people.txt", "agents.txt", "verbs.txt", "boilerplate.txt", "plover.txt", NULL,
+    "people.txt", "agents.txt", "verbs.txt", "boilerplate.txt", "plover.txt", "intent.txt", NULL,
 };
 
 dict_t *dict_new(void)
@@ -67,6 +67,7 @@ void dict_free(dict_t *d)
     free(d->wclass);
     free(d->cameo);
     free(d->plover);
+    free(d->intent);
     free(d->bp_line);
     free(d->bp_list);
     free(d->bp_tail);
@@ -453,6 +454,35 @@ static void line_plover(ctx_t *c, const char *s, const char *e)
     p->line = (uint32_t)c->line;
 }
 
+static void line_intent(ctx_t *c, const char *s, const char *e)
+{
+    const char *act, *to;
+    size_t an, tn;
+    if (!next_word(&s, e, &act, &an) || !next_word(&s, e, &to, &tn) || s < e) {
+        err(c, "expected: ACT-CODE ANNOUNCED-CODE");
+        return;
+    }
+    for (size_t i = 0; i < an; i++)
+        if (!isdigit((unsigned char)act[i])) an = 0;
+    for (size_t i = 0; i < tn; i++)
+        if (!isdigit((unsigned char)to[i])) tn = 0;
+    if (an < 2 || an > 4 || tn < 2 || tn > 4) {
+        err(c, "bad event code (want 2 to 4 digits)");
+        return;
+    }
+    dict_t *d = c->d;
+    for (size_t i = 0; i < d->nintent; i++)
+        if (strlen(d->intent[i].act) == an && !memcmp(d->intent[i].act, act, an)) {
+            err(c, "code %.*s given twice (also line %u)", (int)an, act, d->intent[i].line);
+            return;
+        }
+    XGROW(d->intent, d->capintent, d->nintent + 1);
+    intent_t *t = &d->intent[d->nintent++];
+    snprintf(t->act, sizeof t->act, "%.*s", (int)an, act);
+    snprintf(t->announced, sizeof t->announced, "%.*s", (int)tn, to);
+    t->line = (uint32_t)c->line;
+}
+
 static void set_label(dict_t *d, const char *code, size_t cn, const char *label, size_t ln)
 {
     if (!ln) return;
@@ -502,6 +532,7 @@ static const struct {
     {"abbrev", WC_ABBREV}, {"mod", WC_MOD},           {"time", WC_TIME},     {"adv", WC_ADV},
     {"month", WC_MONTH},   {"pluralpron", WC_PLURALPRON}, {"speakerpron", WC_SPEAKERPRON},
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
+    {"future", WC_FUTURE}, {"intent", WC_INTENT},
     {NULL, 0},
 };
 
@@ -863,7 +894,7 @@ size_t dict_load_text(dict_t *d, const char *name, const char *text, size_t len,
         {"countries.txt", "countries", line_countries, 1}, {"orgs.txt", "orgs", line_orgs, 1},
         {"people.txt", "people", line_people, 1},       {"agents.txt", "agents", line_agents, 1},
         {"verbs.txt", "verbs", line_verbs, 1},          {"boilerplate.txt", "boilerplate", line_boilerplate, 1},
-        {"plover.txt", "plover", line_plover, 0},
+        {"plover.txt", "plover", line_plover, 0},       {"intent.txt", "intent", line_intent, 0},
     };
     int k = -1;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -994,7 +1025,7 @@ size_t dict_load_builtin_parts(dict_t *d, diag_t *diag, int core_only)
 {
     /* the core: the codebook and the language, not knowledge of the world */
     static const char *const core[] = {"cameo.txt", "roles.txt", "grammar.txt", "irregular.txt", "boilerplate.txt",
-                                       "plover.txt", NULL};
+                                       "plover.txt", "intent.txt", NULL};
     size_t errs = 0;
     for (int i = 0; dict_files[i]; i++) {
         int is_core = 0;
@@ -1131,6 +1162,20 @@ const plover_t *dict_plover(const dict_t *d, const char *code)
         }
     }
     return best;
+}
+
+const char *dict_announced(const dict_t *d, const char *code)
+{
+    const intent_t *best = NULL;
+    size_t bl = 0, n = strlen(code);
+    for (size_t i = 0; i < d->nintent; i++) {
+        size_t l = strlen(d->intent[i].act);
+        if (l <= n && l > bl && !strncmp(d->intent[i].act, code, l)) {
+            best = &d->intent[i];
+            bl = l;
+        }
+    }
+    return best ? best->announced : NULL;
 }
 
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role)

@@ -130,6 +130,7 @@ enum {
     WC_REL = 1u << 10, WC_SUBORD = 1u << 11, WC_ABBREV = 1u << 12, WC_MOD = 1u << 13, WC_TIME = 1u << 14,
     WC_ADV = 1u << 15, WC_MONTH = 1u << 16, WC_PLURALPRON = 1u << 17, WC_SPEAKERPRON = 1u << 18,
     WC_STARTER = 1u << 19, WC_NUMWORD = 1u << 20, WC_FORMER = 1u << 21, WC_COMP = 1u << 22,
+    WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24,
 };
 
 typedef struct {
@@ -146,6 +147,13 @@ typedef struct {
     char mode[20];           /* PLOVER mode, "" if none */
     uint32_t line;
 } plover_t;
+
+/* intent.txt: what an act becomes when it is only announced ("will withdraw") */
+typedef struct {
+    char act[6];             /* a CAMEO code or prefix of the act */
+    char announced[6];       /* the intent (03x) or threat (13x) code */
+    uint32_t line;
+} intent_t;
 
 typedef struct dict {
     intern_t words;          /* lower-cased words */
@@ -173,6 +181,8 @@ typedef struct dict {
     size_t nextra, capextra;
     plover_t *plover;
     size_t nplover, capplover;
+    intent_t *intent;
+    size_t nintent, capintent;
     intern_t codes;          /* known actor code parts: roles, types, groups, countries */
     intern_t rolecodes;      /* role codes only (GOV, MIL ...) */
     intern_t typecodes;      /* type codes that begin an actor code (IGO, NGO ...) */
@@ -224,6 +234,9 @@ const cameo_t *dict_cameo(const dict_t *d, const char *code);
 const char *dict_label(const dict_t *d, const char *code);
 /* The PLOVER type of a CAMEO code (longest listed prefix), or NULL. */
 const plover_t *dict_plover(const dict_t *d, const char *code);
+/* The code an act takes when it is announced, not done ("will withdraw",
+ * "is ready to send"): longest prefix in intent.txt, or NULL. */
+const char *dict_announced(const dict_t *d, const char *code);
 /* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
  * if there is one, else the other code); NULL if none applies. */
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role);
