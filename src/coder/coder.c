@@ -491,7 +491,7 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     const mention_t *m = k <= j ? mention_starting_at(s, k) : NULL;
     if (!m || m->e > j + 1) return 0;
     /* "Anglo American Gold Investment Co chairman": a name dyad does not know */
-    if (m->e <= j && (s->t[m->e].flags & TF_CAP) && s->c->at[m->e] < 0) return 0;
+    if (m->e <= j && m->e == m->b + 1 && (s->t[m->e].flags & TF_CAP) && s->c->at[m->e] < 0) return 0;
     /* a place acts only through the phrase it is in: "inhabitants of the Golan Heights" */
     if (m->kind == MK_PLACE && (k == cs || s->t[k - 1].id != s->d->w_of)) return 0;
     if (m->kind != MK_ACTOR && m->kind != MK_PLACE) return 0;
@@ -580,6 +580,18 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
                     side_group(s, m, 0, sd);
                     TRACE(s, "    subject: before the parenthetical\n");
                     return (int)(m - s->c->ms.v);
+                }
+                /* "The Nigerian Union of Teachers (NUT), the umbrella union ...,
+                 * announced"; "Kenzo Oshima, the UN relief coordinator, demanded":
+                 * the phrase before the aside, else an appositive naming the actor */
+                if (p && clause_subject(s, p - 1, sd)) {
+                    TRACE(s, "    subject: the noun phrase before the parenthetical\n");
+                    return -1;
+                }
+                if (p + 1 < j && ((wc(s, p + 1) & (WC_DET | WC_POSS)) || mention_starting_at(s, p + 1)) &&
+                    clause_subject(s, j - 1, sd)) {
+                    TRACE(s, "    subject: the appositive\n");
+                    return -1;
                 }
                 break;
             }
@@ -940,7 +952,7 @@ static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p,
      * or a threat (intent.txt); "should meet" is no meeting either. PETRARCH
      * patterns get PETRARCH's reading, which knows only the meeting case. */
     if ((v->announced && !p->gaps) || (v->modal && !strncmp(ev.code, "04", 2))) {
-        const char *to = dict_announced(s->d, ev.code);
+        const char *to = dict_announced(s->d, 'w', ev.code);
         const cameo_t *k = to ? dict_cameo(s->d, to) : NULL;
         if (k) {
             TRACE(s, "    the act is announced, not done: %s becomes %s\n", ev.code, to);
@@ -1140,6 +1152,18 @@ static void code_verb(sctx_t *s, verb_t *v)
         if (!best->has_target) return;
         src = &agent;
         dst = &subj;
+        /* "a missionary was arrested in Lebanon", "three soldiers were killed in
+         * Iraq": with no agent named, an event that need not be a dyad is
+         * credited to the country where it happened */
+        const mention_t *where;
+        if (!agent.n && c->monadic && !best->gaps && (where = find_location(s, v->k + 1))) {
+            char c3[4];
+            snprintf(c3, sizeof c3, "%.3s", where->code[0]);
+            side_add(&agent, c3);
+            agent.b = where->b;
+            agent.e = where->e;
+            TRACE(s, "    passive voice with no agent: the country where it happened, %s\n", c3);
+        }
         const mention_t *obj;
         if (!agent.n && best->gaps) {
             /* PETRARCH reads a passive with no 'by' as it reads the active:

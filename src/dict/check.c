@@ -60,7 +60,7 @@ size_t dict_check(const dict_t *d, diag_t *diag)
     }
     for (size_t i = 0; i < d->nintent; i++)
         for (int w = 0; w < 2; w++) {
-            const char *code = w ? d->intent[i].announced : d->intent[i].act;
+            const char *code = w ? d->intent[i].to : d->intent[i].act;
             if (!dict_cameo(d, code))
                 diag_add(diag, DIAG_ERROR, "intent.txt", d->intent[i].line, "code %s is not in cameo.txt", code);
         }

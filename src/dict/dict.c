@@ -470,16 +470,22 @@ static void line_intent(ctx_t *c, const char *s, const char *e)
         err(c, "bad event code (want 2 to 4 digits)");
         return;
     }
+    char kind = !strcmp(c->section, "will") ? 'w' : !strcmp(c->section, "must") ? 'm' : 0;
+    if (!kind) {
+        err(c, "unknown section '%s' (want will or must)", c->section);
+        return;
+    }
     dict_t *d = c->d;
     for (size_t i = 0; i < d->nintent; i++)
-        if (strlen(d->intent[i].act) == an && !memcmp(d->intent[i].act, act, an)) {
+        if (d->intent[i].kind == kind && strlen(d->intent[i].act) == an && !memcmp(d->intent[i].act, act, an)) {
             err(c, "code %.*s given twice (also line %u)", (int)an, act, d->intent[i].line);
             return;
         }
     XGROW(d->intent, d->capintent, d->nintent + 1);
     intent_t *t = &d->intent[d->nintent++];
     snprintf(t->act, sizeof t->act, "%.*s", (int)an, act);
-    snprintf(t->announced, sizeof t->announced, "%.*s", (int)tn, to);
+    snprintf(t->to, sizeof t->to, "%.*s", (int)tn, to);
+    t->kind = kind;
     t->line = (uint32_t)c->line;
 }
 
@@ -532,7 +538,7 @@ static const struct {
     {"abbrev", WC_ABBREV}, {"mod", WC_MOD},           {"time", WC_TIME},     {"adv", WC_ADV},
     {"month", WC_MONTH},   {"pluralpron", WC_PLURALPRON}, {"speakerpron", WC_SPEAKERPRON},
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
-    {"future", WC_FUTURE}, {"intent", WC_INTENT},
+    {"future", WC_FUTURE}, {"intent", WC_INTENT}, {"must", WC_MUST}, {"neuterpron", WC_NEUTER},
     {NULL, 0},
 };
 
@@ -894,7 +900,7 @@ size_t dict_load_text(dict_t *d, const char *name, const char *text, size_t len,
         {"countries.txt", "countries", line_countries, 1}, {"orgs.txt", "orgs", line_orgs, 1},
         {"people.txt", "people", line_people, 1},       {"agents.txt", "agents", line_agents, 1},
         {"verbs.txt", "verbs", line_verbs, 1},          {"boilerplate.txt", "boilerplate", line_boilerplate, 1},
-        {"plover.txt", "plover", line_plover, 0},       {"intent.txt", "intent", line_intent, 0},
+        {"plover.txt", "plover", line_plover, 0},       {"intent.txt", "intent", line_intent, 1},
     };
     int k = -1;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -1164,18 +1170,18 @@ const plover_t *dict_plover(const dict_t *d, const char *code)
     return best;
 }
 
-const char *dict_announced(const dict_t *d, const char *code)
+const char *dict_announced(const dict_t *d, char kind, const char *code)
 {
     const intent_t *best = NULL;
     size_t bl = 0, n = strlen(code);
     for (size_t i = 0; i < d->nintent; i++) {
         size_t l = strlen(d->intent[i].act);
-        if (l <= n && l > bl && !strncmp(d->intent[i].act, code, l)) {
+        if (d->intent[i].kind == kind && l <= n && l > bl && !strncmp(d->intent[i].act, code, l)) {
             best = &d->intent[i];
             bl = l;
         }
     }
-    return best ? best->announced : NULL;
+    return best ? best->to : NULL;
 }
 
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role)

@@ -130,7 +130,7 @@ enum {
     WC_REL = 1u << 10, WC_SUBORD = 1u << 11, WC_ABBREV = 1u << 12, WC_MOD = 1u << 13, WC_TIME = 1u << 14,
     WC_ADV = 1u << 15, WC_MONTH = 1u << 16, WC_PLURALPRON = 1u << 17, WC_SPEAKERPRON = 1u << 18,
     WC_STARTER = 1u << 19, WC_NUMWORD = 1u << 20, WC_FORMER = 1u << 21, WC_COMP = 1u << 22,
-    WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24,
+    WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24, WC_MUST = 1u << 25, WC_NEUTER = 1u << 26,
 };
 
 typedef struct {
@@ -148,10 +148,12 @@ typedef struct {
     uint32_t line;
 } plover_t;
 
-/* intent.txt: what an act becomes when it is only announced ("will withdraw") */
+/* intent.txt: what an act becomes when it is only announced ("will
+ * withdraw": section `will`) or required of someone ("must withdraw": `must`) */
 typedef struct {
     char act[6];             /* a CAMEO code or prefix of the act */
-    char announced[6];       /* the intent (03x) or threat (13x) code */
+    char to[6];              /* the intent or threat (will), the demand (must) */
+    char kind;               /* 'w' or 'm' */
     uint32_t line;
 } intent_t;
 
@@ -235,8 +237,9 @@ const char *dict_label(const dict_t *d, const char *code);
 /* The PLOVER type of a CAMEO code (longest listed prefix), or NULL. */
 const plover_t *dict_plover(const dict_t *d, const char *code);
 /* The code an act takes when it is announced, not done ("will withdraw",
- * "is ready to send"): longest prefix in intent.txt, or NULL. */
-const char *dict_announced(const dict_t *d, const char *code);
+ * "is ready to send": kind 'w'), or demanded of its doer ("must withdraw":
+ * kind 'm'): longest prefix in intent.txt, or NULL. */
+const char *dict_announced(const dict_t *d, char kind, const char *code);
 /* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
  * if there is one, else the other code); NULL if none applies. */
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role);
