@@ -28,6 +28,7 @@ typedef struct {
     uint8_t forms;
     int neg, passive, infinitive, modal;
     int announced;        /* "will withdraw", "is ready to send": the act is yet to be done */
+    int must;             /* "must withdraw": the act is required, not done */
     int neg_in_pattern;   /* the matched pattern's own words cover the verb group */
     uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
@@ -179,6 +180,19 @@ static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
             return;
         }
         if (cls & WC_SPEAKERPRON) return;
+        /* it: a speaker that is not a person ("Iraq said it would"), else the
+         * hearer ("told Iraq that it must"); never a person */
+        if (cls & WC_NEUTER) {
+            const side_t *who = NULL;
+            if (in_report(s, m->b) && s->rep.speaker.n && s->rep.speaker.person < 0) who = &s->rep.speaker;
+            else if (in_report(s, m->b) && s->rep.hearer.n && s->rep.hearer.person < 0) who = &s->rep.hearer;
+            if (who) for (int i = 0; i < who->n; i++) side_add(sd, who->code[i]);
+            if (sd->n) {
+                sd->via = 1;
+                TRACE(s, "    pronoun \"%.*s\" -> %s\n", (int)s->t[m->b].len, s->text + s->t[m->b].off, sd->code[0]);
+            }
+            return;
+        }
         /* he, she: the speaker inside a report, else the last person */
         if (in_report(s, m->b) && s->rep.speaker.n) {
             side_add(sd, s->rep.speaker.code[0]);
@@ -381,7 +395,7 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
 static void verb_group(sctx_t *s, verb_t *v)
 {
     uint32_t g = v->k;
-    int be = 0;
+    int be = 0, perfect = 0;
     while (g > 0) {
         uint32_t p = g - 1, c = wc(s, p);
         if (s->c->at[p] >= 0) break; /* "Theresa May met": a name, not an auxiliary */
@@ -390,7 +404,9 @@ static void verb_group(sctx_t *s, verb_t *v)
         else if (c & WC_MODAL) {
             v->modal = 1;
             if (c & WC_FUTURE) v->announced = 1;
+            if ((c & WC_MUST) && !perfect) v->must = 1; /* "should have condemned" is a reproach, kept as the act */
         } else if (c & (WC_HAVE | WC_DO)) {
+            if (c & WC_HAVE) perfect = 1;
         } else if (is_adverb(s, p)) {
         } else if (tok_is(s, p, ')') && p > 1) {
             uint32_t o = p;
@@ -1129,6 +1145,22 @@ static void code_verb(sctx_t *s, verb_t *v)
     }
     if (best->nocode) {
         TRACE(s, "    the pattern codes nothing ([---])\n");
+        return;
+    }
+    if (v->must && !best->gaps) {
+        /* "Chirac told Iraq that it must cooperate": the speaker demands the
+         * act of the subject (intent.txt, section must); with no speaker the
+         * act is only required, and not coded */
+        if (!in_report(s, v->k) || !s->rep.speaker.n || !subj.n || v->passive) {
+            TRACE(s, "    rejected: the act is required ('must'), not done\n");
+            return;
+        }
+        const char *code = dict_announced(d, 'm', best->code);
+        if (!code || !dict_cameo(d, code)) code = "100";
+        TRACE(s, "    the act is required of the subject: a demand by the speaker, %s\n", code);
+        for (int i = 0; i < s->rep.speaker.n; i++)
+            for (int j = 0; j < subj.n; j++)
+                emit(s, s->rep.speaker.code[i], subj.code[j], best, code, v, &s->rep.speaker, &subj, 0);
         return;
     }
     side_t *src = &subj, *dst = &tgt;
