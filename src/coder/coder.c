@@ -366,7 +366,11 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
     uint32_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
     if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
     if (k && s->t[p].id == s->d->w_s) return *why = "after a possessive", 0;
-    if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) return *why = "after a place name", 0;
+    if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) {
+        /* "police in Jericho confiscated": a past tense after a place phrase */
+        const mention_t *pl = &s->c->ms.v[s->c->at[p]];
+        if (!((forms & VF_PAST) && pl->b > 0 && (wc(s, pl->b - 1) & WC_PREP))) return *why = "after a place name", 0;
+    }
     const mention_t *before = k ? mention_ending_at(s, p) : NULL;
     int adv = k && (is_adverb(s, p) || (pc & (WC_NEG | WC_BE | WC_HAVE | WC_DO | WC_MODAL)));
     if (forms & (VF_PAST | VF_PP)) {

@@ -1086,13 +1086,23 @@ void dict_finish(dict_t *d)
 {
     /* Inflect every lemma first: it may intern new words. */
     uint32_t (*fid)[INF_N] = xcalloc(d->nlemmas ? d->nlemmas : 1, sizeof *fid);
+    uint32_t (*gb)[2] = xcalloc(d->nlemmas ? d->nlemmas : 1, sizeof *gb); /* British past, -ing; 0 = none */
     for (size_t i = 0; i < d->nlemmas; i++) {
         const char *base = intern_str(&d->words, d->lemmas[i].base);
-        char forms[INF_N][INFLECT_MAX];
+        char forms[INF_N][INFLECT_MAX], past[INFLECT_MAX], ing[INFLECT_MAX];
         inflect_regular(base, forms);
+        int irregular = 0;
         for (size_t k = 0; k < d->nirr; k++)
-            if (d->irr[k].base == d->lemmas[i].base) memcpy(forms, d->irr[k].forms, sizeof forms);
+            if (d->irr[k].base == d->lemmas[i].base) {
+                memcpy(forms, d->irr[k].forms, sizeof forms);
+                irregular = 1;
+            }
         for (int f = 0; f < INF_N; f++) fid[i][f] = intern_add(&d->words, forms[f], strlen(forms[f]));
+        base = intern_str(&d->words, d->lemmas[i].base); /* interning may have moved it */
+        if (!irregular && inflect_british(base, past, ing)) {
+            gb[i][0] = intern_add(&d->words, past, strlen(past));
+            gb[i][1] = intern_add(&d->words, ing, strlen(ing));
+        }
     }
     d->nwordinfo = d->words.count;
     free(d->wclass);
@@ -1103,6 +1113,12 @@ void dict_finish(dict_t *d)
     static const uint8_t bit[INF_N] = {VF_BASE, VF_S, VF_PAST, VF_PP, VF_ING};
     for (size_t i = 0; i < d->nlemmas; i++)
         for (int f = 0; f < INF_N; f++) add_vform(d, fid[i][f], (uint32_t)i, bit[f]);
+    for (size_t i = 0; i < d->nlemmas; i++)
+        if (gb[i][0]) {
+            add_vform(d, gb[i][0], (uint32_t)i, VF_PAST | VF_PP);
+            add_vform(d, gb[i][1], (uint32_t)i, VF_ING);
+        }
+    free(gb);
     /* forms given outright: read as finite past forms, the common case in news */
     for (size_t i = 0; i < d->nextra; i++)
         if (d->extra_form[2 * i] < d->nwordinfo) add_vform(d, d->extra_form[2 * i], d->extra_form[2 * i + 1], VF_PAST | VF_PP);

@@ -64,3 +64,13 @@ void inflect_regular(const char *base, char out[INF_N][INFLECT_MAX])
     } else
         cat2(out[INF_ING], base, n, "ing");
 }
+
+int inflect_british(const char *base, char *past, char *ing)
+{
+    size_t n = strlen(base);
+    if (n < 4 || n > INFLECT_MAX - 5 || base[n - 1] != 'l' || !is_vowel(base[n - 2]) || is_vowel(base[n - 3])) return 0;
+    if (doubles(base, n)) return 0; /* one syllable: the regular rule doubles already */
+    snprintf(past, INFLECT_MAX, "%sled", base);
+    snprintf(ing, INFLECT_MAX, "%sling", base);
+    return 1;
+}

@@ -18,4 +18,9 @@ enum { INF_BASE, INF_S, INF_PAST, INF_PP, INF_ING, INF_N };
 /* Regular forms of base into out[INF_N]. */
 void inflect_regular(const char *base, char out[INF_N][INFLECT_MAX]);
 
+/* British spelling doubles a final l after one vowel in any syllable
+ * ("cancel" -> "cancelled", "cancelling"; American "canceled"). Writes those
+ * two forms and returns 1 when they differ from the regular ones, else 0. */
+int inflect_british(const char *base, char *past, char *ing);
+
 #endif
