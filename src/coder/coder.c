@@ -784,6 +784,32 @@ static uint32_t skip_quantity(const sctx_t *s, uint32_t k)
     return nums && q < s->n ? q : k;
 }
 
+/* How many tokens at k read as one word describing a noun after them:
+ * "repeated", "day-old", "24-hour", "25,000 tons of", "$5.1 million of", "four".
+ * 0 when none. */
+static uint32_t describing_words(const sctx_t *s, uint32_t k)
+{
+    if (k >= s->n) return 0;
+    if (k + 2 < s->n && tok_is(s, k + 1, '-') && s->t[k + 1].off == s->t[k].off + s->t[k].len &&
+        s->t[k + 2].off == s->t[k + 1].off + 1 && (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
+        s->c->at[k] < 0 && s->c->at[k + 2] < 0)
+        return 3;
+    if (plain_word(s, k)) return 1;
+    uint32_t q = k;
+    if (tok_is(s, q, '$')) q++;
+    int nums = 0;
+    while (q < s->n && q < k + 4 && ((s->t[q].flags & TF_NUM) || (wc(s, q) & WC_NUMWORD))) {
+        q++;
+        nums++;
+    }
+    if (!nums) return 0;
+    /* a unit and "of": "tons of", "million dollars of", "kg of" */
+    uint32_t u = q;
+    while (u < s->n && u < q + 2 && (plain_word(s, u) || (wc(s, u) & WC_NUMWORD))) u++;
+    if (u > q && u < s->n && s->t[u].id == s->d->w_of) return u + 1 - k;
+    return q - k;
+}
+
 /* Try one pattern after the verb. Returns the token after the match, or 0;
  * *tm gets the target mention (or NULL). In the passive the target slot is
  * the subject and is not looked for. */
@@ -877,12 +903,23 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             }
             return 0;
         }
-        /* "held repeated talks with", "signed a joint declaration": one
-         * adjective-like word may stand before a pattern word */
-        if (skipped < 2 && !e->adjacent && pos + 1 < s->n && word_in(e, s->t[pos + 1].id) && plain_word(s, pos)) {
-            skipped++;
-            pos += 2;
-            continue;
+        /* "held repeated talks with", "signed a joint declaration", "lifted a
+         * day-old blockade", "provided 25,000 tons of emergency food aid": up to
+         * two describing words or amounts may stand before a pattern word */
+        if (skipped < 2 && !e->adjacent) {
+            uint32_t q = pos, dl;
+            int n = 0;
+            while (n < 2 - skipped && (dl = describing_words(s, q)) && q + dl < s->n) {
+                q += dl;
+                n++;
+                if (word_in(e, s->t[q].id)) break;
+            }
+            if (n && q < s->n && word_in(e, s->t[q].id)) {
+                skipped += n;
+                pos = q;
+                i--; /* match the element here */
+                continue;
+            }
         }
         return 0;
     }
