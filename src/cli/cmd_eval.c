@@ -135,14 +135,18 @@ int cmd_eval(int argc, char **argv)
             }
             plover_type += type_ok;
             plover_any += any_ok;
+            int src_ok = 1;
             if (gsrc && gsrc[0]) {
                 plover_src_records++;
-                plover_src += np && !strncmp(c->ev[0].source, legacy_code(gsrc), 3);
+                src_ok = np && !strncmp(c->ev[0].source, legacy_code(gsrc), 3);
+                plover_src += src_ok;
             }
-            if (by_record && !type_ok) {
+            if (by_record && (!type_ok || !src_ok)) {
                 const char *id = json_string_value(json_object_get(o, "id"));
-                printf("PLOVER %s: gold %s %s, dyad %s %s\n  %s\n", id ? id : "?", gtype, gsrc ? gsrc : "",
-                       pt ? pt->type : "-", np ? c->ev[0].source : "-", json_string_value(text));
+                printf("PLOVER %s: gold %s %s, dyad %s %s (%s)\n  %s\n", id ? id : "?", gtype, gsrc ? gsrc : "",
+                       pt ? pt->type : "-", np ? c->ev[0].source : "-",
+                       !type_ok && !src_ok ? "type and source wrong" : !type_ok ? "type wrong" : "source wrong",
+                       json_string_value(text));
             }
         }
         size_t m[LV_N];
