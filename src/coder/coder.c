@@ -284,9 +284,13 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
             members++;
         }
     } else {
+        /* members are found right to left and coded in text order, so that
+         * "The United States and Jordan agreed" puts the United States first */
+        const mention_t *chain[SIDE_MAX];
+        int nchain = 0;
         const mention_t *cur = m;
         for (;;) {
-            if (cur->b < 2) break;
+            if (cur->b < 2 || nchain + 1 >= SIDE_MAX) break;
             uint32_t k = cur->b - 1;
             /* "Fornost and the evil awful Gondor": past words that only describe */
             for (int w = 0; w < 4 && k > 1 && (plain_noun(s, k) || (wc(s, k) & WC_DET)); w++) k--;
@@ -298,10 +302,21 @@ static void side_group(sctx_t *s, const mention_t *m, int rightwards, side_t *sd
             if (!pv || pv->kind != MK_ACTOR) break;
             /* "In Paris, Britain and Japan agreed": a place phrase, not a member */
             if (conj == 0 && pv->b > 0 && (wc(s, pv->b - 1) & WC_PREP)) break;
-            resolve_mention(s, pv, sd);
+            chain[nchain++] = pv;
             sd->b = pv->b;
             cur = pv;
             members++;
+        }
+        if (nchain) {
+            side_t first;
+            side_clear(&first);
+            for (int i = nchain; i-- > 0;) resolve_mention(s, chain[i], &first);
+            for (int i = 0; i < sd->n; i++) side_add(&first, sd->code[i]);
+            first.b = sd->b;
+            first.e = sd->e;
+            first.person = sd->person;
+            first.via = sd->via;
+            *sd = first;
         }
     }
     if (members > 1) {
