@@ -438,7 +438,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.has_person = 1;
             m.person = (uint32_t)person;
             m.n = 1;
-            if (pc) snprintf(m.code[0], CODE_MAX, "%s", pc);
+            /* "Palestinian Prime Minister Ismail Haniyeh": a nationality and a
+             * title in the sentence outweigh a dated role of another country */
+            if (pc && nnat == 1 && role[0] && strlen(nat[0]) == 3 && strncmp(pc, nat[0], 3))
+                set_code(m.code[0], nat[0], role);
+            else if (pc) snprintf(m.code[0], CODE_MAX, "%s", pc);
             else if (nnat) set_code(m.code[0], nat[0], role[0] ? role : "");
             else set_code(m.code[0], "---", role);
             m.ent[0][0] = person_ent >= 0 ? (uint32_t)person_ent + 1 : 0;

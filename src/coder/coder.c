@@ -544,7 +544,7 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     uint32_t q = sd->e;
     if (q < j && (s->t[q].id == s->d->w_in || s->t[q].id == s->d->w_from || s->t[q].id == s->d->w_of)) {
         q++;
-        while (q < j && (wc(s, q) & WC_DET)) q++;
+        while (q < j && !mention_starting_at(s, q) && (wc(s, q) & WC_DET)) q++;
         const mention_t *w = mention_starting_at(s, q);
         if (w && strncmp(w->code[0], "---", 3))
             for (int i = 0; i < sd->n; i++)
@@ -1270,6 +1270,24 @@ static void code_verb(sctx_t *s, verb_t *v)
     if (!src->n) {
         TRACE(s, "    rejected: no source\n");
         return;
+    }
+    /* "opposition leaders agreed to postpone the demonstration in Baku": an
+     * event that need not be a dyad gives a source with no country the
+     * country where it happened */
+    side_t located;
+    const mention_t *where;
+    if (c->monadic && !best->gaps && (where = find_location(s, v->k + 1))) {
+        located = *src;
+        int filled = 0;
+        for (int i = 0; i < located.n; i++)
+            if (!strncmp(located.code[i], "---", 3) && strncmp(where->code[0], "---", 3)) {
+                memcpy(located.code[i], where->code[0], 3);
+                filled = 1;
+            }
+        if (filled) {
+            TRACE(s, "    a source with no country: the country where it happened, %.3s\n", where->code[0]);
+            src = &located;
+        }
     }
     int quiet = lm->speech && s->rep.active && s->rep.b > v->k && !v->passive;
     if (best->reciprocal) {
