@@ -265,6 +265,11 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                         continue;
                     }
                 }
+                /* "Vietnamese-led forces", "Syrian-backed militia" */
+                if (nnat && agent_ent < 0 && j + 2 < n && t[j].id == d->w_hyphen && (dict_wclass(d, t[j + 1].id) & WC_LEDBY)) {
+                    j += 2;
+                    continue;
+                }
                 /* "Japanese and Chinese", "Sino-Japanese": more nationalities */
                 if (nnat && agent_ent < 0 && j + 1 < n &&
                     (t[j].id == d->w_and || t[j].id == d->w_hyphen || t[j].id == d->w_comma)) {
@@ -287,7 +292,9 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             int e;
             if (agent_ent < 0 && person < 0 && (e = unit_pick(d, &u, ENT_ADJ)) >= 0 && unit_pick(d, &u, ENT_PERSON) < 0) {
                 if (nnat < MENTION_CODES) {
-                    snprintf(nat[nnat], CODE_MAX, "%s", d->ents[e].code);
+                    /* "ethnic Albanians in Macedonia": a people, not the state named after it */
+                    int ethnic = j > 0 && t[j - 1].id == d->w_ethnic && strlen(d->ents[e].code) == 3;
+                    snprintf(nat[nnat], CODE_MAX, "%s", ethnic ? "---" : d->ents[e].code);
                     nat_ent[nnat++] = (uint32_t)e;
                 }
                 j += u.len;

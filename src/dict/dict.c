@@ -539,6 +539,7 @@ static const struct {
     {"month", WC_MONTH},   {"pluralpron", WC_PLURALPRON}, {"speakerpron", WC_SPEAKERPRON},
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
     {"future", WC_FUTURE}, {"intent", WC_INTENT}, {"must", WC_MUST}, {"neuterpron", WC_NEUTER},
+    {"ledby", WC_LEDBY},
     {NULL, 0},
 };
 
@@ -1154,6 +1155,7 @@ void dict_finish(dict_t *d)
     W(w_in, "in");
     W(w_at, "at");
     W(w_on, "on");
+    W(w_ethnic, "ethnic");
 #undef W
     /* Words interned after nwordinfo was fixed (the ones just above) have no
      * class or verb form; that is fine, lookups bound-check. */
