@@ -384,7 +384,9 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
     if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) {
         /* "police in Jericho confiscated": a past tense after a place phrase */
         const mention_t *pl = &s->c->ms.v[s->c->at[p]];
-        if (!((forms & VF_PAST) && pl->b > 0 && (wc(s, pl->b - 1) & WC_PREP))) return *why = "after a place name", 0;
+        uint32_t q = pl->b;
+        while (q > 0 && (wc(s, q - 1) & WC_DET)) q--;
+        if (!((forms & VF_PAST) && q > 0 && (wc(s, q - 1) & WC_PREP))) return *why = "after a place name", 0;
     }
     const mention_t *before = k ? mention_ending_at(s, p) : NULL;
     int adv = k && (is_adverb(s, p) || (pc & (WC_NEG | WC_BE | WC_HAVE | WC_DO | WC_MODAL)));
@@ -812,12 +814,10 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     if (plain_word(s, k)) return 1;
     uint32_t q = k;
     if (tok_is(s, q, '$')) q++;
-    int nums = 0;
-    while (q < s->n && q < k + 4 && ((s->t[q].flags & TF_NUM) || (wc(s, q) & WC_NUMWORD))) {
-        q++;
-        nums++;
-    }
-    if (!nums) return 0;
+    /* "up to 4,000", "more than 100", "dozens of" */
+    uint32_t sq = skip_quantity(s, q);
+    if (sq == q) return 0;
+    q = sq;
     /* a unit and "of": "tons of", "million dollars of", "kg of" */
     uint32_t u = q;
     while (u < s->n && u < q + 2 && (plain_word(s, u) || (wc(s, u) & WC_NUMWORD))) u++;
@@ -1195,9 +1195,18 @@ static void code_verb(sctx_t *s, verb_t *v)
     }
 
     if (!best) return;
+    const char *code = best->code;
     if (v->neg && !v->neg_in_pattern) {
-        TRACE(s, "    rejected: the verb is negated\n");
-        return;
+        /* "will not allow", "is not ready to accept": refusing a concession or
+         * cooperation announced for the future is a rejection (intent.txt, not) */
+        const char *no = v->announced && !best->gaps ? dict_announced(d, 'n', code) : NULL;
+        if (!no || !dict_cameo(d, no)) {
+            TRACE(s, "    rejected: the verb is negated\n");
+            return;
+        }
+        TRACE(s, "    refused for the future: %s becomes %s\n", code, no);
+        code = no;
+        v->announced = 0;
     }
     if (best->nocode) {
         TRACE(s, "    the pattern codes nothing ([---])\n");
@@ -1211,12 +1220,12 @@ static void code_verb(sctx_t *s, verb_t *v)
             TRACE(s, "    rejected: the act is required ('must'), not done\n");
             return;
         }
-        const char *code = dict_announced(d, 'm', best->code);
-        if (!code || !dict_cameo(d, code)) code = "100";
-        TRACE(s, "    the act is required of the subject: a demand by the speaker, %s\n", code);
+        const char *dem = dict_announced(d, 'm', code);
+        if (!dem || !dict_cameo(d, dem)) dem = "100";
+        TRACE(s, "    the act is required of the subject: a demand by the speaker, %s\n", dem);
         for (int i = 0; i < s->rep.speaker.n; i++)
             for (int j = 0; j < subj.n; j++)
-                emit(s, s->rep.speaker.code[i], subj.code[j], best, code, v, &s->rep.speaker, &subj, 0);
+                emit(s, s->rep.speaker.code[i], subj.code[j], best, dem, v, &s->rep.speaker, &subj, 0);
         return;
     }
     side_t *src = &subj, *dst = &tgt;
@@ -1294,7 +1303,7 @@ static void code_verb(sctx_t *s, verb_t *v)
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < src->n; j++)
                 if (i != j && !same_country(src->code[i], src->code[j]))
-                    emit(s, src->code[i], src->code[j], best, best->code, v, src, src, 0);
+                    emit(s, src->code[i], src->code[j], best, code, v, src, src, 0);
         return;
     }
     if (!dst->n && best->gaps && src->n >= 2) {
@@ -1303,7 +1312,7 @@ static void code_verb(sctx_t *s, verb_t *v)
         for (int i = 0; i < src->n; i++)
             for (int j = 0; j < src->n; j++)
                 if (i != j && !same_country(src->code[i], src->code[j]))
-                    emit(s, src->code[i], src->code[j], best, best->code, v, src, src, 0);
+                    emit(s, src->code[i], src->code[j], best, code, v, src, src, 0);
         return;
     }
     side_t none;
@@ -1329,7 +1338,7 @@ static void code_verb(sctx_t *s, verb_t *v)
             /* counterparts take the other side's role */
             const mention_t *tmm = dst == &tgt ? tm : NULL;
             if (tmm && tmm->counterpart) fill_counterpart(b, a);
-            emit(s, a, b, best, best->code, v, src, dst, quiet);
+            emit(s, a, b, best, code, v, src, dst, quiet);
             /* PETRARCH [a:b]: the reverse event too ("X visited Y": Y hosted X) */
             if (best->code2[0]) emit(s, b, a, best, best->code2, v, dst, src, 0);
         }

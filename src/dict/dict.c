@@ -470,9 +470,9 @@ static void line_intent(ctx_t *c, const char *s, const char *e)
         err(c, "bad event code (want 2 to 4 digits)");
         return;
     }
-    char kind = !strcmp(c->section, "will") ? 'w' : !strcmp(c->section, "must") ? 'm' : 0;
+    char kind = !strcmp(c->section, "will") ? 'w' : !strcmp(c->section, "must") ? 'm' : !strcmp(c->section, "not") ? 'n' : 0;
     if (!kind) {
-        err(c, "unknown section '%s' (want will or must)", c->section);
+        err(c, "unknown section '%s' (want will, must or not)", c->section);
         return;
     }
     dict_t *d = c->d;

@@ -153,7 +153,7 @@ typedef struct {
 typedef struct {
     char act[6];             /* a CAMEO code or prefix of the act */
     char to[6];              /* the intent or threat (will), the demand (must) */
-    char kind;               /* 'w' or 'm' */
+    char kind;               /* 'w' will, 'm' must, 'n' will not */
     uint32_t line;
 } intent_t;
 
@@ -237,8 +237,9 @@ const char *dict_label(const dict_t *d, const char *code);
 /* The PLOVER type of a CAMEO code (longest listed prefix), or NULL. */
 const plover_t *dict_plover(const dict_t *d, const char *code);
 /* The code an act takes when it is announced, not done ("will withdraw",
- * "is ready to send": kind 'w'), or demanded of its doer ("must withdraw":
- * kind 'm'): longest prefix in intent.txt, or NULL. */
+ * "is ready to send": kind 'w'), demanded of its doer ("must withdraw":
+ * kind 'm'), or refused ("will not allow": kind 'n'): longest prefix in
+ * intent.txt, or NULL. */
 const char *dict_announced(const dict_t *d, char kind, const char *code);
 /* The code a person has on date (YYYYMMDD; 0 = unknown: the open-ended role
  * if there is one, else the other code); NULL if none applies. */
