@@ -812,6 +812,13 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
         return 3;
     if (plain_word(s, k)) return 1;
+    /* "four shell bombs", "a mortar attack": a base form used as a noun */
+    const tok_t *t = &s->t[k];
+    if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {
+        uint8_t f = 0;
+        for (uint32_t vf = dict_vforms(s->d, t->id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
+        if (f == VF_BASE) return 1;
+    }
     uint32_t q = k;
     if (tok_is(s, q, '$')) q++;
     /* "up to 4,000", "more than 100", "dozens of" */
@@ -920,11 +927,12 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
         }
         /* "held repeated talks with", "signed a joint declaration", "lifted a
          * day-old blockade", "provided 25,000 tons of emergency food aid": up to
-         * two describing words or amounts may stand before a pattern word */
-        if (skipped < 2 && !e->adjacent) {
+         * three describing words or amounts may stand before a pattern word */
+        /* ... but not before a function word: "take place in" is no "take in" */
+        if (skipped < 3 && !e->adjacent && e->nalt && !dict_wclass(s->d, e->alt[0])) {
             uint32_t q = pos, dl;
             int n = 0;
-            while (n < 2 - skipped && (dl = describing_words(s, q)) && q + dl < s->n) {
+            while (n < 3 - skipped && (dl = describing_words(s, q)) && q + dl < s->n) {
                 q += dl;
                 n++;
                 if (word_in(e, s->t[q].id)) break;
