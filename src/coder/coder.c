@@ -29,6 +29,7 @@ typedef struct {
     int neg, passive, infinitive, modal;
     int announced;        /* "will withdraw", "is ready to send": the act is yet to be done */
     int must;             /* "must withdraw": the act is required, not done */
+    uint32_t frame;       /* "the US must be ready to mediate": where the intent frame starts, 0 if none */
     int neg_in_pattern;   /* the matched pattern's own words cover the verb group */
     uint32_t pe;          /* end of the pattern's words before the target */
 } verb_t;
@@ -442,12 +443,25 @@ static void verb_group(sctx_t *s, verb_t *v)
         g--;
         /* "is ready to send", "plans to impose" */
         uint32_t q = g;
-        while (q > 0 && is_adverb(s, q - 1)) q--;
-        if (q > 0 && (wc(s, q - 1) & WC_INTENT)) {
+        while (q > 0 && (is_adverb(s, q - 1) || ((wc(s, q - 1) & WC_TIME) && s->c->at[q - 1] < 0))) q--;
+        uint32_t ic = q > 0 ? wc(s, q - 1) : 0;
+        if (ic & (WC_INTENT | WC_REFUSE)) {
             v->announced = 1;
-            /* "had no plans to bow", "is not ready to send" */
-            if (q > 1 && (wc(s, q - 2) & WC_NEG)) v->neg = 1;
-            if (q > 2 && (wc(s, q - 2) & WC_BE) && (wc(s, q - 3) & WC_NEG)) v->neg = 1;
+            /* "refused to allow": announced and negated at once */
+            if (ic & WC_REFUSE) v->neg = 1;
+            /* "had no plans to bow", "is not ready to send", "must be ready to
+             * mediate", "will be willing to": the words before the intent word */
+            uint32_t r = q - 1;
+            while (r > 0 && (r + 4 > q) && (wc(s, r - 1) & (WC_BE | WC_NEG | WC_MODAL | WC_DO | WC_HAVE) || is_adverb(s, r - 1))) {
+                uint32_t c = wc(s, r - 1);
+                if (c & WC_NEG) v->neg = 1;
+                if (c & WC_MUST) v->must = 1;
+                r--;
+            }
+            if (r > 0 && (wc(s, r - 1) & WC_NEG) && !(wc(s, r - 1) & WC_MODAL)) v->neg = 1;
+            v->frame = r;
+        } else if (ic & WC_FAIL) {
+            v->neg = 1; /* "failed to reach agreement": nothing was done */
         }
     }
     v->gs = g;
@@ -572,6 +586,15 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
 {
     side_clear(sd);
     uint32_t g = v->gs;
+    /* "the US must be ready to mediate": the actor before the intent frame */
+    if (v->infinitive && v->frame > 0) {
+        const mention_t *m = mention_ending_at(s, v->frame - 1);
+        if (m && m->kind != MK_PLACE) {
+            side_group(s, m, 0, sd);
+            TRACE(s, "    subject: before the intent frame\n");
+            return (int)(m - s->c->ms.v);
+        }
+    }
     if (v->infinitive || ((v->forms & VF_ING) && g > 0 && (wc(s, g - 1) & (WC_SUBORD | WC_PREP)))) {
         if (subject_of_previous_verb(s, g, sd)) {
             TRACE(s, "    subject: borrowed from the clause it depends on\n");

@@ -539,7 +539,7 @@ static const struct {
     {"month", WC_MONTH},   {"pluralpron", WC_PLURALPRON}, {"speakerpron", WC_SPEAKERPRON},
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
     {"future", WC_FUTURE}, {"intent", WC_INTENT}, {"must", WC_MUST}, {"neuterpron", WC_NEUTER},
-    {"ledby", WC_LEDBY},
+    {"ledby", WC_LEDBY},   {"refuse", WC_REFUSE},     {"fail", WC_FAIL},
     {NULL, 0},
 };
 
