@@ -466,6 +466,8 @@ static void verb_group(sctx_t *s, verb_t *v)
     }
     v->gs = g;
     v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
+    /* "Israel is opposed to", "Serb forces were engaged in": the subject's stance */
+    if (v->passive && (wc(s, v->k) & WC_STANCE) && !(v->k + 1 < s->n && s->t[v->k + 1].id == s->d->w_by)) v->passive = 0;
 }
 
 /* A lower-case word that can only be part of a noun phrase here. */
@@ -516,6 +518,8 @@ static int clause_verb(const sctx_t *s, uint32_t k)
  * right before the verb, the subject is the first noun phrase of the clause,
  * whatever follows it. A role with no country takes the country of a place or
  * actor in its own phrase ("rebels in the Ivory Coast": CIVREB). */
+static uint32_t skip_quantity(const sctx_t *s, uint32_t k);
+
 static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
 {
     uint32_t cs = j + 1;
@@ -530,10 +534,11 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     /* after a verb or a pronoun the phrase is an object, not a subject */
     if (cs > 0 && s->c->at[cs - 1] < 0 && ((wc(s, cs - 1) & (WC_PRON | WC_REL)) || clause_verb(s, cs - 1))) return 0;
     /* the words leading to the phrase: "About 200 supporters of", "A group of the" */
-    uint32_t k = cs;
+    uint32_t k = skip_quantity(s, cs);
+    if (k > j) k = cs;
     while (k <= j && !mention_starting_at(s, k)) {
         const tok_t *t = &s->t[k];
-        int lead = (t->flags & TF_NUM) || s->t[k].id == s->d->w_of || tok_is(s, k, '-') ||
+        int lead = (t->flags & TF_NUM) || s->t[k].id == s->d->w_of || tok_is(s, k, '-') || s->t[k].id == s->d->w_s ||
                    (wc(s, k) & (WC_DET | WC_NUMWORD | WC_MOD)) || plain_noun(s, k) ||
                    (k == cs && (wc(s, k) & WC_STARTER) && !(wc(s, k) & WC_PREP));
         if (!lead) return 0;
@@ -834,7 +839,7 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
         s->t[k + 2].off == s->t[k + 1].off + 1 && (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
         return 3;
-    if (plain_word(s, k)) return 1;
+    if (plain_word(s, k) || ((wc(s, k) & WC_DET) && s->c->at[k] < 0)) return 1;
     /* "four shell bombs", "a mortar attack": a base form used as a noun */
     const tok_t *t = &s->t[k];
     if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {

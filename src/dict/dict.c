@@ -540,6 +540,7 @@ static const struct {
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
     {"future", WC_FUTURE}, {"intent", WC_INTENT}, {"must", WC_MUST}, {"neuterpron", WC_NEUTER},
     {"ledby", WC_LEDBY},   {"refuse", WC_REFUSE},     {"fail", WC_FAIL},
+    {"stance", WC_STANCE},
     {NULL, 0},
 };
 

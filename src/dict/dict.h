@@ -130,7 +130,7 @@ enum {
     WC_REL = 1u << 10, WC_SUBORD = 1u << 11, WC_ABBREV = 1u << 12, WC_MOD = 1u << 13, WC_TIME = 1u << 14,
     WC_ADV = 1u << 15, WC_MONTH = 1u << 16, WC_PLURALPRON = 1u << 17, WC_SPEAKERPRON = 1u << 18,
     WC_STARTER = 1u << 19, WC_NUMWORD = 1u << 20, WC_FORMER = 1u << 21, WC_COMP = 1u << 22,
-    WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24, WC_MUST = 1u << 25, WC_NEUTER = 1u << 26, WC_LEDBY = 1u << 27, WC_REFUSE = 1u << 28, WC_FAIL = 1u << 29,
+    WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24, WC_MUST = 1u << 25, WC_NEUTER = 1u << 26, WC_LEDBY = 1u << 27, WC_REFUSE = 1u << 28, WC_FAIL = 1u << 29, WC_STANCE = 1u << 30,
 };
 
 typedef struct {
