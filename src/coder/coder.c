@@ -1016,6 +1016,22 @@ static const mention_t *find_location(const sctx_t *s, uint32_t from)
     return NULL;
 }
 
+/* Where an event happened, for an event with no known actor: a place after
+ * "in" or "at" after the verb, else the first place or capital named in the
+ * sentence ("a roadside bombing near Samarra killed ..."). */
+static const mention_t *event_place(const sctx_t *s, const verb_t *v)
+{
+    const mention_t *m = find_location(s, v->k + 1);
+    if (m) return m;
+    for (size_t i = 0; i < s->c->ms.n; i++) {
+        const mention_t *q = &s->c->ms.v[i];
+        if (!q->n || !q->ent[0][0] || q->ent[0][1]) continue;
+        int kind = s->d->ents[q->ent[0][0] - 1].kind;
+        if ((kind == ENT_PLACE || kind == ENT_CAPITAL) && strncmp(q->code[0], "---", 3)) return q;
+    }
+    return NULL;
+}
+
 static int emit(sctx_t *s, const char *src, const char *tgt, const pattern_t *p, const char *code, const verb_t *v,
                 const side_t *ss, const side_t *ts, int quiet)
 {
@@ -1289,7 +1305,7 @@ static void code_verb(sctx_t *s, verb_t *v)
          * Iraq": with no agent named, an event that need not be a dyad is
          * credited to the country where it happened */
         const mention_t *where;
-        if (!agent.n && c->monadic && !best->gaps && (where = find_location(s, v->k + 1))) {
+        if (!agent.n && c->monadic && !best->gaps && (where = event_place(s, v))) {
             char c3[4];
             snprintf(c3, sizeof c3, "%.3s", where->code[0]);
             side_add(&agent, c3);
@@ -1311,6 +1327,20 @@ static void code_verb(sctx_t *s, verb_t *v)
         } else {
             TRACE(s, "    passive voice: the 'by' phrase is the source\n");
         }
+    }
+    side_t placed;
+    const mention_t *at;
+    if (!src->n && c->monadic && !best->gaps && !v->passive && (at = event_place(s, v))) {
+        /* "a roadside bombing near Samarra killed one soldier": no actor named,
+         * the country where it happened */
+        side_clear(&placed);
+        char c3[4];
+        snprintf(c3, sizeof c3, "%.3s", at->code[0]);
+        side_add(&placed, c3);
+        placed.b = at->b;
+        placed.e = at->e;
+        src = &placed;
+        TRACE(s, "    no source named: the country where it happened, %s\n", c3);
     }
     if (!src->n) {
         TRACE(s, "    rejected: no source\n");
