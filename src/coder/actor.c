@@ -99,7 +99,7 @@ static void unit_at(scan_t *sc, size_t i, unit_t *u)
 
 /* Past modifiers ("senior", "foreign") that do not start a phrase of their
  * own ("foreign minister" does). */
-static size_t skip_mods(scan_t *sc, size_t k, int *former)
+static size_t skip_mods(scan_t *sc, size_t k, int *former, int names)
 {
     unit_t u;
     size_t plain = 0;
@@ -115,8 +115,10 @@ static size_t skip_mods(scan_t *sc, size_t k, int *former)
         }
         /* describing words no dictionary knows, and "and" between them:
          * "Ithilen's awful and evil minister" */
-        int describing = (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && !c &&
-                         !dict_vforms(sc->d, t->id);
+        /* after a possessor, one capitalised name of a faction too: "Nicaragua's
+         * Sandinista government" */
+        int describing = (t->flags & TF_WORD) && !(t->flags & (TF_NUM | TF_CLITIC)) &&
+                         (!(t->flags & TF_CAP) || (names && !plain)) && !c && !dict_vforms(sc->d, t->id);
         if ((describing || (t->id == sc->d->w_and && plain)) && plain < 4) {
             plain++;
             k++;
@@ -182,7 +184,7 @@ static void set_code(char *dst, const char *country, const char *role)
  * before it ("U.S.", "Darfur") gives the role its country. */
 static size_t role_after(scan_t *sc, size_t k, int *former)
 {
-    k = skip_mods(sc, k, former);
+    k = skip_mods(sc, k, former, 0);
     if (k >= sc->n) return 0;
     unit_t nx;
     unit_at(sc, k, &nx);
@@ -290,6 +292,12 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 break;
             }
             int e;
+            /* "pro-Iranian", "anti-American": a stance, not a nationality */
+            if (j >= 2 && t[j - 1].id == d->w_hyphen && (t[j - 2].id == d->w_pro || t[j - 2].id == d->w_anti) &&
+                unit_pick(d, &u, ENT_ADJ) >= 0 && unit_pick(d, &u, ENT_PERSON) < 0) {
+                j += u.len;
+                break;
+            }
             if (agent_ent < 0 && person < 0 && (e = unit_pick(d, &u, ENT_ADJ)) >= 0 && unit_pick(d, &u, ENT_PERSON) < 0) {
                 if (nnat < MENTION_CODES) {
                     /* "ethnic Albanians in Macedonia": a people, not the state named after it */
@@ -344,7 +352,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 if (nnat || agent_ent >= 0 || possessor[0]) break;
                 /* "China's foreign minister": a possessor country */
                 if (j + u.len + 1 < n && t[j + u.len].id == d->w_s) {
-                    size_t k = skip_mods(&sc, j + u.len + 1, &former);
+                    size_t k = skip_mods(&sc, j + u.len + 1, &former, 1);
                     unit_t nx;
                     if (k < n) {
                         unit_at(&sc, k, &nx);

@@ -213,7 +213,19 @@ static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
     }
     for (int i = 0; i < m->n; i++) {
         const char *code = m->code[i];
-        if (m->definite_role) {
+        /* "Bosnian Serbs said their forces had completed their withdrawal": a
+         * role owned by a possessive pronoun belongs to the speaker, else to
+         * the last subject; other definite roles to the last one named */
+        char owned[CODE_MAX];
+        uint32_t pk = (wc(s, m->b) & WC_POSS) ? m->b : m->b > 0 && (wc(s, m->b - 1) & WC_POSS) ? m->b - 1 : UINT32_MAX;
+        const char *owner = NULL;
+        if (pk != UINT32_MAX && !strncmp(code, "---", 3) && !m->has_person)
+            owner = in_report(s, m->b) && s->rep.speaker.n ? s->rep.speaker.code[0] : c->nlast_subj ? c->last_subj[0] : NULL;
+        if (owner && strncmp(owner, "---", 3) && strlen(owner) >= 3) {
+            snprintf(owned, sizeof owned, "%.3s%s", owner, code + 3);
+            TRACE(s, "    \"%.*s\" -> %s, the owner named before\n", (int)s->t[pk].len, s->text + s->t[pk].off, owned);
+            code = owned;
+        } else if (m->definite_role) {
             for (int r = c->nrecent - 1; r >= 0; r--)
                 if (!strcmp(c->recent[r].role, m->role)) {
                     code = c->recent[r].code;

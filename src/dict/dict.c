@@ -1157,6 +1157,8 @@ void dict_finish(dict_t *d)
     W(w_at, "at");
     W(w_on, "on");
     W(w_ethnic, "ethnic");
+    W(w_pro, "pro");
+    W(w_anti, "anti");
 #undef W
     /* Words interned after nwordinfo was fixed (the ones just above) have no
      * class or verb form; that is fine, lookups bound-check. */

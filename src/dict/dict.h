@@ -203,7 +203,7 @@ typedef struct dict {
     size_t npend, cappend;
     arena_t arena;
     uint32_t w_s;            /* id of "'s" */
-    uint32_t w_us, w_usdots, w_of, w_from, w_and, w_nor, w_hyphen, w_comma, w_by, w_that, w_to, w_with, w_quote, w_the, w_in, w_at, w_on, w_ethnic;
+    uint32_t w_us, w_usdots, w_of, w_from, w_and, w_nor, w_hyphen, w_comma, w_by, w_that, w_to, w_with, w_quote, w_the, w_in, w_at, w_on, w_ethnic, w_pro, w_anti;
 } dict_t;
 
 dict_t *dict_new(void);
