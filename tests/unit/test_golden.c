@@ -3,8 +3,9 @@
  * A file is a list of cases separated by blank lines. A case is one or more
  * lines of text (an article: lines are joined with newlines) followed by
  * lines "=> SOURCE TARGET CODE", one per expected event, or "=> none".
- * "@date YYYY-MM-DD" sets the article date for the cases after it; '#'
- * starts a comment line. The coded events must equal the expected ones as a
+ * "@date YYYY-MM-DD" sets the article date for the cases after it, and
+ * "@monadic on|off" whether events need a target (off at the start of each
+ * file); '#' starts a comment line. The coded events must equal the expected ones as a
  * multiset (order does not matter).
  */
 #include <stdlib.h>
@@ -61,6 +62,7 @@ static void run_file(const char *path)
     }
     char line[4096];
     buf_t text = BUF_INIT;
+    C->monadic = 0;
     char expect[64][48];
     int nexp = 0, in_expect = 0, lineno = 0, case_line = 0;
     int32_t date = 0;
@@ -74,6 +76,10 @@ static void run_file(const char *path)
         if (got && line[0] == '#') continue;
         if (got && !strncmp(line, "@date ", 6)) {
             date = parse_date(line + 6);
+            continue;
+        }
+        if (got && !strncmp(line, "@monadic ", 9)) {
+            C->monadic = !strcmp(line + 9, "on");
             continue;
         }
         if (blank) {
@@ -119,6 +125,8 @@ FILE_TEST(clauses)
 FILE_TEST(speech)
 FILE_TEST(noevent)
 FILE_TEST(roles)
+FILE_TEST(modality)
+FILE_TEST(monadic)
 
 int main(void)
 {
@@ -130,6 +138,8 @@ int main(void)
     RUN(speech);
     RUN(noevent);
     RUN(roles);
+    RUN(modality);
+    RUN(monadic);
     printf("golden cases: %d, failed: %d\n", cases, failed);
     coder_free(C);
     dict_free(D);
