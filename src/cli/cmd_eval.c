@@ -18,7 +18,9 @@ typedef struct {
  * gold standard writes Japan as JAP, Italy as ITL, Vietnam as VTN). */
 static const char *legacy_code(const char *c)
 {
-    static const char *const map[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}, {NULL, NULL}};
+    /* older CAMEO codes in gold files, and ISO codes where CAMEO (and dyad) keep their own */
+    static const char *const map[][2] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}, {"TLS", "TMP"},
+                                         {"MNE", "MTN"}, {"ROU", "ROM"}, {"XKX", "KSV"}, {NULL, NULL}};
     for (int i = 0; map[i][0]; i++)
         if (!strcmp(c, map[i][0])) return map[i][1];
     return c;

@@ -851,7 +851,11 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
         s->t[k + 2].off == s->t[k + 1].off + 1 && (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
         return 3;
-    if (plain_word(s, k) || ((wc(s, k) & WC_DET) && s->c->at[k] < 0)) return 1;
+    if (plain_word(s, k)) return 1;
+    /* "accept any more refugees": a determiner or describing word, even when
+     * it opens an actor phrase */
+    uint32_t kc = wc(s, k);
+    if ((kc & (WC_DET | WC_MOD)) && !(kc & ~(WC_DET | WC_MOD | WC_ADV | WC_TIME | WC_NUMWORD | WC_STARTER))) return 1;
     /* "four shell bombs", "a mortar attack": a base form used as a noun */
     const tok_t *t = &s->t[k];
     if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {
