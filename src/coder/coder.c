@@ -611,6 +611,11 @@ static int find_subject(sctx_t *s, const verb_t *v, side_t *sd)
             TRACE(s, "    subject: before the intent frame\n");
             return (int)(m - s->c->ms.v);
         }
+        /* "Druze inhabitants of the Golan Heights threatened to strike" */
+        if (clause_subject(s, v->frame - 1, sd)) {
+            TRACE(s, "    subject: the first noun phrase before the intent frame\n");
+            return -1;
+        }
     }
     if (v->infinitive || ((v->forms & VF_ING) && g > 0 && (wc(s, g - 1) & (WC_SUBORD | WC_PREP)))) {
         if (subject_of_previous_verb(s, g, sd)) {
@@ -1308,12 +1313,17 @@ static void code_verb(sctx_t *s, verb_t *v)
     if (v->passive) {
         /* "X was visited by Y": Y acts on X */
         side_clear(&agent);
-        for (uint32_t k = end ? end : v->k + 1; k < s->n && k < v->k + 8; k++)
+        /* the 'by' phrase may come late: "was accused of misusing public
+         * funds, much of it embezzled, by current Haitian officials" */
+        uint32_t reach = best->gaps ? 8 : 30;
+        for (uint32_t k = end ? end : v->k + 1; k < s->n && k < v->k + reach; k++) {
+            if (tok_is(s, k, ';') || s->t[k].id == d->w_that) break;
             if (s->t[k].id == d->w_by) {
-                const mention_t *m = mention_starting_at(s, k + 1);
+                const mention_t *m = mention_starting_at(s, best->gaps ? k + 1 : skip_np_words(s, k + 1));
                 if (m) side_group(s, m, 1, &agent);
                 break;
             }
+        }
         if (!best->has_target) return;
         src = &agent;
         dst = &subj;
