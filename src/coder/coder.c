@@ -517,6 +517,7 @@ static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
  * do not. */
 static int clause_verb(const sctx_t *s, uint32_t k)
 {
+    if (s->t[k].id == s->d->w_s) return 0; /* "Iraq's": a possessive, not "is" */
     if (wc(s, k) & (WC_BE | WC_HAVE | WC_MODAL | WC_DO)) return 1;
     uint8_t f = 0;
     for (uint32_t vf = dict_vforms(s->d, s->t[k].id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
@@ -852,11 +853,21 @@ static uint32_t skip_quantity(const sctx_t *s, uint32_t k)
 static uint32_t describing_words(const sctx_t *s, uint32_t k)
 {
     if (k >= s->n) return 0;
+    const tok_t *t0 = &s->t[k];
     if (k + 2 < s->n && tok_is(s, k + 1, '-') && s->t[k + 1].off == s->t[k].off + s->t[k].len &&
         s->t[k + 2].off == s->t[k + 1].off + 1 && (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
         return 3;
+    /* "part of a stronghold", "some of its troops", "half of the" */
+    if (k + 1 < s->n && s->t[k + 1].id == s->d->w_of && s->c->at[k] < 0 &&
+        (plain_word(s, k) || (wc(s, k) & (WC_DET | WC_NUMWORD))))
+        return 2;
     if (plain_word(s, k)) return 1;
+    /* "opened the Friendship Bridge", "a Karen guerrilla stronghold": a name
+     * no dictionary knows, used as a modifier */
+    if ((t0->flags & TF_WORD) && (t0->flags & TF_CAP) && !(t0->flags & (TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 &&
+        !wc(s, k) && !dict_vforms(s->d, t0->id))
+        return 1;
     /* "accept any more refugees": a determiner or describing word, even when
      * it opens an actor phrase */
     uint32_t kc = wc(s, k);
