@@ -1387,17 +1387,29 @@ static void code_verb(sctx_t *s, verb_t *v)
      * event that need not be a dyad gives a source with no country the
      * country where it happened */
     side_t located;
-    const mention_t *where;
-    if (c->monadic && !best->gaps && (where = find_location(s, v->k + 1))) {
+    const mention_t *where = NULL;
+    if (c->monadic && !best->gaps) {
+        /* ... else the first country named in the sentence: "Islamic
+         * fundamentalists demanded the resignation of Algerian President Ben
+         * Bella" are Algerian fundamentalists */
+        const char *why = "the country where it happened";
+        where = find_location(s, v->k + 1);
+        for (size_t i = 0; !where && i < s->c->ms.n; i++) {
+            const mention_t *q = &s->c->ms.v[i];
+            if (q->n && strncmp(q->code[0], "---", 3) && !intern_find(&d->typecodes, q->code[0], 3)) {
+                where = q;
+                why = "the country named in the sentence";
+            }
+        }
         located = *src;
         int filled = 0;
-        for (int i = 0; i < located.n; i++)
+        for (int i = 0; where && i < located.n; i++)
             if (!strncmp(located.code[i], "---", 3) && strncmp(where->code[0], "---", 3)) {
                 memcpy(located.code[i], where->code[0], 3);
                 filled = 1;
             }
         if (filled) {
-            TRACE(s, "    a source with no country: the country where it happened, %.3s\n", where->code[0]);
+            TRACE(s, "    a source with no country: %s, %.3s\n", why, where->code[0]);
             src = &located;
         }
     }
