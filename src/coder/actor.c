@@ -400,7 +400,10 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
          * knows, after a role word, belongs to the phrase */
         if (agent_ent >= 0 && person < 0 && !alias_code && counterpart < 0) {
             size_t k = j;
-            while (k < n && k < j + 3 &&
+            unit_t nx;
+            /* "human rights watchdog Amnesty International": an organisation's
+             * name of two words or more is an actor of its own */
+            while (k < n && k < j + 3 && (unit_at(&sc, k, &nx), !(nx.len > 1 && unit_pick(d, &nx, ENT_ORG) >= 0)) &&
                    (unknown_name_word(d, &t[k]) ||
                     /* "Vice Premier Liu He": a capitalised pronoun inside a name */
                     (k > j && (t[k].flags & TF_CAP) && (dict_wclass(d, t[k].id) & WC_PRON) && !(t[k].flags & TF_NL))))

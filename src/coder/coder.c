@@ -1394,8 +1394,13 @@ static void code_verb(sctx_t *s, verb_t *v)
          * Bella" are Algerian fundamentalists */
         const char *why = "the country where it happened";
         where = find_location(s, v->k + 1);
+        /* a state's official acting on a country named is seldom of that country:
+         * "President Bush threatened Russia" */
+        int state_role = src->n && (!strcmp(src->code[0] + 3, "GOV") || !strcmp(src->code[0] + 3, "MIL") ||
+                                    !strcmp(src->code[0] + 3, "SPY"));
         for (size_t i = 0; !where && i < s->c->ms.n; i++) {
             const mention_t *q = &s->c->ms.v[i];
+            if (state_role && tm && q == tm) continue;
             if (q->n && strncmp(q->code[0], "---", 3) && !intern_find(&d->typecodes, q->code[0], 3)) {
                 where = q;
                 why = "the country named in the sentence";
