@@ -578,7 +578,9 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     uint32_t q = sd->e;
     if (q < j && (s->t[q].id == s->d->w_in || s->t[q].id == s->d->w_from || s->t[q].id == s->d->w_of)) {
         q++;
-        while (q < j && !mention_starting_at(s, q) && (wc(s, q) & WC_DET)) q++;
+        while (q < j && !mention_starting_at(s, q) &&
+               ((wc(s, q) & (WC_DET | WC_NUMWORD)) || (s->t[q].flags & TF_NUM)))
+            q++;
         const mention_t *w = mention_starting_at(s, q);
         if (w && strncmp(w->code[0], "---", 3))
             for (int i = 0; i < sd->n; i++)
@@ -868,6 +870,13 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     if ((t0->flags & TF_WORD) && (t0->flags & TF_CAP) && !(t0->flags & (TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 &&
         !wc(s, k) && !dict_vforms(s->d, t0->id))
         return 1;
+    /* "defaced 3,000 Danish web sites": a nationality used as a modifier */
+    if (s->c->at[k] >= 0) {
+        const mention_t *m = &s->c->ms.v[s->c->at[k]];
+        if (m->b == k && m->e == k + 1 && m->n == 1 && m->ent[0][0] && !m->ent[0][1] &&
+            s->d->ents[m->ent[0][0] - 1].kind == ENT_ADJ && k + 1 < s->n && s->c->at[k + 1] < 0)
+            return 1;
+    }
     /* "accept any more refugees": a determiner or describing word, even when
      * it opens an actor phrase */
     uint32_t kc = wc(s, k);
@@ -993,11 +1002,11 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             uint32_t q = pos, dl;
             int n = 0;
             while (n < 3 - skipped && (dl = describing_words(s, q)) && q + dl < s->n) {
+                if (!(dl == 1 && (wc(s, q) & WC_DET))) n++; /* "a", "the" are free */
                 q += dl;
-                n++;
                 if (word_in(e, s->t[q].id)) break;
             }
-            if (n && q < s->n && word_in(e, s->t[q].id)) {
+            if (q > pos && q < s->n && word_in(e, s->t[q].id)) {
                 skipped += n;
                 pos = q;
                 i--; /* match the element here */
