@@ -538,8 +538,11 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     uint32_t cs = j + 1;
     while (cs > 0 && j + 1 - cs < 24) {
         uint32_t p = cs - 1;
+        /* "before", "by" are prepositions here, "because", "while" open clauses */
+        uint32_t pc = wc(s, p);
         if (s->c->at[p] < 0 && (tok_is(s, p, ',') || tok_is(s, p, ';') || tok_is(s, p, ':') || tok_is(s, p, '"') ||
-                                (wc(s, p) & (WC_COMP | WC_SUBORD | WC_REL | WC_PRON)) || clause_verb(s, p)))
+                                (pc & (WC_COMP | WC_REL | WC_PRON)) || ((pc & WC_SUBORD) && !(pc & WC_PREP)) ||
+                                clause_verb(s, p)))
             break;
         cs--;
     }
