@@ -873,12 +873,12 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     if ((t0->flags & TF_WORD) && (t0->flags & TF_CAP) && !(t0->flags & (TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 &&
         !wc(s, k) && !dict_vforms(s->d, t0->id))
         return 1;
-    /* "defaced 3,000 Danish web sites": a nationality used as a modifier */
-    if (s->c->at[k] >= 0) {
+    /* "defaced 3,000 Danish web sites", "a Karen guerrilla stronghold", "the
+     * Europe Bridge": the last word of an actor phrase used as a modifier of a
+     * noun after it */
+    if (s->c->at[k] >= 0 && k + 1 < s->n && s->c->at[k + 1] < 0 && (s->t[k + 1].flags & TF_WORD)) {
         const mention_t *m = &s->c->ms.v[s->c->at[k]];
-        if (m->b == k && m->e == k + 1 && m->n == 1 && m->ent[0][0] && !m->ent[0][1] &&
-            s->d->ents[m->ent[0][0] - 1].kind == ENT_ADJ && k + 1 < s->n && s->c->at[k + 1] < 0)
-            return 1;
+        if (m->e == k + 1 && (m->b == k || (m->b + 1 == k && (wc(s, m->b) & WC_DET)))) return 1;
     }
     /* "accept any more refugees": a determiner or describing word, even when
      * it opens an actor phrase */
