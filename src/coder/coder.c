@@ -883,7 +883,9 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     /* "accept any more refugees": a determiner or describing word, even when
      * it opens an actor phrase */
     uint32_t kc = wc(s, k);
-    if ((kc & (WC_DET | WC_MOD)) && !(kc & ~(WC_DET | WC_MOD | WC_ADV | WC_TIME | WC_NUMWORD | WC_STARTER))) return 1;
+    if ((kc & (WC_DET | WC_MOD | WC_POSS)) &&
+        !(kc & ~(WC_DET | WC_MOD | WC_POSS | WC_ADV | WC_TIME | WC_NUMWORD | WC_STARTER | WC_NEUTER)))
+        return 1;
     /* "four shell bombs", "a mortar attack": a base form used as a noun */
     const tok_t *t = &s->t[k];
     if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {
