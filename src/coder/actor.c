@@ -42,9 +42,14 @@ static void walk(const dict_t *d, const tok_t *t, size_t i, size_t k, size_t n, 
             uint32_t v = phrase_val(&d->actors, l);
             const entry_t *e = &d->ents[v];
             if (e->kind == ENT_DISCARD || !valid_on(e, date)) continue;
-            /* a proper name is capitalised, after its article if it has one */
+            /* a proper name is capitalised, after its article if it has one;
+             * "al-Qaeda", "de Klerk": or in a later word of the name */
             const tok_t *head = (dict_wclass(d, t[i].id) & WC_DET) && i + 1 < n ? &t[i + 1] : &t[i];
-            if (is_proper_kind(e->kind) && !(head->flags & (TF_CAP | TF_NUM))) continue;
+            int capped = (head->flags & (TF_CAP | TF_NUM)) != 0;
+            /* ... but "said Musa" is no "Said Musa": the small word must be no verb or function word */
+            if (!capped && !dict_vforms(d, head->id) && !dict_wclass(d, head->id))
+                for (size_t q = (size_t)(head - t) + 1; !capped && q <= k; q++) capped = (t[q].flags & TF_CAP) != 0;
+            if (is_proper_kind(e->kind) && !capped) continue;
             tmp[cnt++] = v;
         }
         if (cnt) {
