@@ -989,6 +989,18 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
             continue;
         }
         if (e->opt) continue;
+        /* "allowed 13,000 refugees who have lived in Iraq to return", "pressured
+         * workers of the bus company to cancel": after the target, a relative
+         * clause or an "of" phrase may stand before the pattern's next word */
+        if (!p->gaps && i > 0 && p->el[i - 1].target && *tm && pos < s->n &&
+            ((wc(s, pos) & WC_REL) || s->t[pos].id == s->d->w_of)) {
+            uint32_t k = pos + 1;
+            while (k < s->n && k < pos + 15 && !tok_is(s, k, ';') && !tok_is(s, k, '"') && !elem_match(s, e, k)) k++;
+            if (k < s->n && k < pos + 15 && (len = elem_match(s, e, k))) {
+                pos = k + (uint32_t)len;
+                continue;
+            }
+        }
         if (p->gaps && !e->adjacent) {
             /* PETRARCH: other words may stand before a word not glued by '_' */
             uint32_t k = pos;
