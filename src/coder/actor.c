@@ -187,6 +187,14 @@ static void set_code(char *dst, const char *country, const char *role)
 /* Past describing words from k, a role word ("officials", not a name an
  * earlier sentence introduced): the token where it starts, or 0. A name
  * before it ("U.S.", "Darfur") gives the role its country. */
+/* A capitalised word no dictionary knows, standing between a nationality and
+ * a role: a people or a faction ("Turkish Kurd refugees", "Bosnian Serb forces"). */
+static int ethnic_word(const dict_t *d, const tok_t *t)
+{
+    return (t->flags & TF_WORD) && (t->flags & TF_CAP) && !(t->flags & (TF_NUM | TF_UPPER | TF_NL)) &&
+           !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
+}
+
 static size_t role_after(scan_t *sc, size_t k, int *former)
 {
     k = skip_mods(sc, k, former, 0);
@@ -258,14 +266,15 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     j++;
                     continue;
                 }
-                /* "French paper workers": a word or two between a nationality and its role */
-                if (nnat && agent_ent < 0 && plain_lower(d, &t[j])) {
+                /* "French paper workers", "Turkish Kurd refugees": a word or two
+                 * between a nationality and its role */
+                if (nnat && agent_ent < 0 && (plain_lower(d, &t[j]) || ethnic_word(d, &t[j]))) {
                     size_t k = j + 1, found = 0;
                     for (; k < n && k < j + 3 && !found; k++) {
                         unit_t nx;
                         unit_at(&sc, k, &nx);
                         if (nx.len && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) found = k;
-                        else if (!plain_lower(d, &t[k])) break;
+                        else if (nx.len || !(plain_lower(d, &t[k]) || ethnic_word(d, &t[k]))) break;
                     }
                     if (found) {
                         j = found;

@@ -992,6 +992,14 @@ static uint32_t match_pattern(sctx_t *s, const pattern_t *p, verb_t *v, const me
         /* "allowed 13,000 refugees who have lived in Iraq to return", "pressured
          * workers of the bus company to cancel": after the target, a relative
          * clause or an "of" phrase may stand before the pattern's next word */
+        if (!p->gaps && i > 0 && p->el[i - 1].target && *tm && pos + 1 < s->n && tok_is(s, pos, ',')) {
+            /* "forced the UN refugee agency, UNHCR, out of the country": an appositive */
+            const mention_t *ap = mention_starting_at(s, pos + 1);
+            if (ap && ap->e < s->n && tok_is(s, ap->e, ',') && ap->e + 1 < s->n && (len = elem_match(s, e, ap->e + 1))) {
+                pos = ap->e + 1 + (uint32_t)len;
+                continue;
+            }
+        }
         if (!p->gaps && i > 0 && p->el[i - 1].target && *tm && pos < s->n &&
             ((wc(s, pos) & WC_REL) || s->t[pos].id == s->d->w_of)) {
             uint32_t k = pos + 1;
