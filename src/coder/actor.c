@@ -141,6 +141,30 @@ static int unit_pick(const dict_t *d, const unit_t *u, int kind)
     return -1;
 }
 
+/* "Bush", "Clinton": a name several people answer to is the one in office on
+ * the article's date, else the one whose office ended last before it. */
+static int person_pick(const scan_t *sc, const unit_t *u)
+{
+    const dict_t *d = sc->d;
+    int first = -1, last = -1;
+    int32_t last_end = -1;
+    for (int k = 0; k < u->n; k++) {
+        const entry_t *e = &d->ents[u->ents[k]];
+        if (e->kind != ENT_PERSON) continue;
+        if (first < 0) first = (int)u->ents[k];
+        const person_t *p = &d->people[e->person];
+        for (uint32_t r = 0; r < p->nroles && sc->date; r++) {
+            const role_t *ro = &p->roles[r];
+            if ((!ro->from || ro->from <= sc->date) && (!ro->to || sc->date <= ro->to)) return (int)u->ents[k];
+            if (ro->to && ro->to < sc->date && ro->to > last_end) {
+                last_end = ro->to;
+                last = (int)u->ents[k];
+            }
+        }
+    }
+    return last >= 0 ? last : first;
+}
+
 static void add_alias(const char *w, size_t wn, int32_t person, const char *code, alias_t **alias, size_t *nalias,
                       size_t *cap)
 {
@@ -332,7 +356,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                 j += u.len;
                 break;
             }
-            if ((e = unit_pick(d, &u, ENT_PERSON)) >= 0) {
+            if ((e = person_pick(&sc, &u)) >= 0) {
                 person = (int)d->ents[e].person;
                 person_ent = e;
                 if (!strcmp(d->ents[e].code, "name") && u.len > 1) {

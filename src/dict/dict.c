@@ -355,7 +355,8 @@ static void add_actor_phrase(ctx_t *c, const char *s, size_t n, ent_kind kind, c
         for (uint32_t l = phrase_vals(&d->actors, node); l; l = phrase_next(&d->actors, l)) {
             const entry_t *o = &d->ents[phrase_val(&d->actors, l)];
             if (phrase_val(&d->actors, l) == idx) break;
-            if (o->kind == kind && !(o->kind == ENT_PERSON && o->person == person) && !o->from && !from)
+            /* people may share a name ("Bush"): the article's date picks one */
+            if (o->kind == kind && kind != ENT_PERSON && !o->from && !from)
                 warn(c, "duplicate phrase '%.*s' (also %s:%u)", (int)(e - s), s, dict_file(d, o->file), o->line);
             else if (o->kind == kind && o->kind == ENT_PERSON && o->person == person && o->plural == form)
                 warn(c, "phrase '%.*s' given twice for the same person", (int)(e - s), s);
