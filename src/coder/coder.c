@@ -478,6 +478,13 @@ static void verb_group(sctx_t *s, verb_t *v)
     }
     v->gs = g;
     v->passive = be && (v->forms & VF_PP) && !(v->forms & VF_ING) && !(v->forms & VF_BASE);
+    /* "has been put under investigation", "was cut": a participle that is also
+     * a base form, right after a form of "be" */
+    if (be && !v->passive && (v->forms & VF_PP) && !(v->forms & VF_ING)) {
+        uint32_t q = v->k;
+        while (q > v->gs && is_adverb(s, q - 1)) q--;
+        if (q > v->gs && (wc(s, q - 1) & WC_BE)) v->passive = 1;
+    }
     /* "Israel is opposed to", "Serb forces were engaged in": the subject's stance */
     if (v->passive && (wc(s, v->k) & WC_STANCE) && !(v->k + 1 < s->n && s->t[v->k + 1].id == s->d->w_by)) v->passive = 0;
 }
