@@ -233,7 +233,8 @@ static size_t role_after(scan_t *sc, size_t k, int *former)
 /* A lower-case word no dictionary gives a role to ("paper" in "paper workers"). */
 static int plain_lower(const dict_t *d, const tok_t *t)
 {
-    return (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM)) && !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
+    return (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM)) && !(dict_wclass(d, t->id) & ~WC_THING) &&
+           !dict_vforms(d, t->id);
 }
 
 void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int32_t date, alias_t **alias,
@@ -552,7 +553,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             m.n = 1;
             snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
             m.ent[0][0] = (uint32_t)place + 1;
-        } else if (nnat && !possessor[0] && j > i &&
+        } else if (nnat && !possessor[0] && j > i && !(j < n && (dict_wclass(d, t[j].id) & WC_THING)) &&
                    ((j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) && !dict_wclass(d, t[j].id)) ||
                     text[t[j - 1].off + t[j - 1].len - 1] == 's')) {
             /* "an Indian proposal", "Iraqi Kurds": a nationality before a noun

@@ -495,7 +495,7 @@ static int plain_noun(const sctx_t *s, uint32_t k)
     const tok_t *t = &s->t[k];
     if (!(t->flags & TF_WORD) || (t->flags & (TF_NUM | TF_CLITIC))) return 0;
     if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
-    return !(wc(s, k) & ~(WC_MOD | WC_FORMER));
+    return !(wc(s, k) & ~(WC_MOD | WC_FORMER | WC_THING));
 }
 
 static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
@@ -835,7 +835,7 @@ static int plain_word(const sctx_t *s, uint32_t k)
     const tok_t *t = &s->t[k];
     if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM | TF_CLITIC))) return 0;
     if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
-    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME)); /* "rejected recent calls" */
+    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME | WC_THING)); /* "rejected recent calls" */
 }
 
 /* Past a number before an actor: "arrested more than 100 Palestinians",

@@ -541,7 +541,7 @@ static const struct {
     {"starter", WC_STARTER}, {"numword", WC_NUMWORD}, {"former", WC_FORMER}, {"comp", WC_COMP},
     {"future", WC_FUTURE}, {"intent", WC_INTENT}, {"must", WC_MUST}, {"neuterpron", WC_NEUTER},
     {"ledby", WC_LEDBY},   {"refuse", WC_REFUSE},     {"fail", WC_FAIL},
-    {"stance", WC_STANCE},
+    {"stance", WC_STANCE}, {"thing", WC_THING},
     {NULL, 0},
 };
 

@@ -133,6 +133,9 @@ enum {
     WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24, WC_MUST = 1u << 25, WC_NEUTER = 1u << 26, WC_LEDBY = 1u << 27, WC_REFUSE = 1u << 28, WC_FAIL = 1u << 29, WC_STANCE = 1u << 30,
 };
 
+/* the last class bit, kept out of the enum: an enum constant must fit an int */
+#define WC_THING (1u << 31)
+
 typedef struct {
     char code[6];
     float goldstein;
