@@ -518,6 +518,14 @@ static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
     return 0;
 }
 
+/* Every verb form the word at k can be, over all verbs it belongs to. */
+static uint8_t verb_forms(const sctx_t *s, uint32_t k)
+{
+    uint8_t f = 0;
+    for (uint32_t vf = dict_vforms(s->d, s->t[k].id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
+    return f;
+}
+
 /* Does a verb end a clause here, walking left? A past tense does; a
  * participle that modifies the noun before it ("a newspaper based in",
  * "hackers angered by") and forms that are mostly nouns ("rebels", "bombing")
@@ -526,8 +534,7 @@ static int clause_verb(const sctx_t *s, uint32_t k)
 {
     if (s->t[k].id == s->d->w_s) return 0; /* "Iraq's": a possessive, not "is" */
     if (wc(s, k) & (WC_BE | WC_HAVE | WC_MODAL | WC_DO)) return 1;
-    uint8_t f = 0;
-    for (uint32_t vf = dict_vforms(s->d, s->t[k].id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
+    uint8_t f = verb_forms(s, k);
     if (!(f & VF_PAST) || (s->t[k].flags & TF_CAP)) return 0;
     return !(k + 1 < s->n && (f & VF_PP) && (wc(s, k + 1) & WC_PREP));
 }
@@ -896,9 +903,7 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     /* "four shell bombs", "a mortar attack": a base form used as a noun */
     const tok_t *t = &s->t[k];
     if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {
-        uint8_t f = 0;
-        for (uint32_t vf = dict_vforms(s->d, t->id); vf; vf = s->d->vforms[vf - 1].next) f |= s->d->vforms[vf - 1].forms;
-        if (f == VF_BASE) return 1;
+        if (verb_forms(s, k) == VF_BASE) return 1;
     }
     uint32_t q = k;
     if (tok_is(s, q, '$')) q++;
