@@ -22,7 +22,7 @@ for r in ${REPLAYS:-}; do
   if out=$("$r" "tests/fuzz/corpus/$name" 2>&1); then pass=$((pass + 1)); echo "ok   $name: $out";
   else fail=$((fail + 1)); echo "FAIL $name corpus: $out"; fi
 done
-for script in tests/cli.sh tests/hostile.sh tests/store.sh tests/petr.sh tests/serve.sh; do
+for script in tests/cli.sh tests/hostile.sh tests/store.sh tests/petr.sh tests/plover.sh tests/serve.sh; do
   echo "== $script"
   out=$(sh "$script" "$DYAD" 2>&1); rc=$?
   echo "$out" | grep -v '^RESULT '

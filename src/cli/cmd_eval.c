@@ -108,9 +108,12 @@ int cmd_eval(int argc, char **argv)
         }
         records++;
         const char *date = json_string_value(json_object_get(o, "date"));
-        /* PETRARCH unit-test records say whether events must be dyads */
-        const char *rd = json_string_value(json_object_get(json_object_get(json_object_get(o, "labels"), "petr_config"), "require_dyad"));
-        c->monadic = monadic || (rd && !strcasecmp(rd, "false"));
+        /* PETRARCH unit-test records say whether events must be dyads; a PLOVER
+         * event needs no target, so PLOVER-labelled records are coded so */
+        json_t *lab = json_object_get(o, "labels");
+        const char *rd = json_string_value(json_object_get(json_object_get(lab, "petr_config"), "require_dyad"));
+        int plover_rec = json_is_string(json_object_get(lab, "plover_2021")) || json_is_string(json_object_get(lab, "plover"));
+        c->monadic = monadic || plover_rec || (rd && !strcasecmp(rd, "false"));
         coder_article(c, json_string_value(text), json_string_length(text), cli_date(date));
         size_t ng = json_array_size(evs), np = c->nev;
         ekey_t *gk = calloc(ng ? ng : 1, sizeof *gk), *pk = calloc(np ? np : 1, sizeof *pk);
