@@ -93,6 +93,9 @@ void coder_free(coder_t *c)
 
 static uint64_t wc(const sctx_t *s, uint32_t k) { return k < s->n ? dict_wclass(s->d, s->t[k].id) : 0; }
 
+/* Token k+1 starts right where token k ends: "day-old" is three glued tokens. */
+static int glued(const sctx_t *s, uint32_t k) { return k + 1 < s->n && s->t[k + 1].off == s->t[k].off + s->t[k].len; }
+
 static int tok_is(const sctx_t *s, uint32_t k, char ch)
 {
     return k < s->n && (s->t[k].flags & TF_PUNCT) && s->text[s->t[k].off] == ch;
@@ -139,6 +142,17 @@ static void side_clear(side_t *sd)
     sd->b = sd->e = 0;
     sd->person = -1;
     sd->via = 0;
+}
+
+/* The country of a place mention as a side: "killed in Iraq" acts as IRQ. */
+static void side_of_place(side_t *sd, const mention_t *m)
+{
+    char c3[4];
+    snprintf(c3, sizeof c3, "%.3s", m->code[0]);
+    side_clear(sd);
+    side_add(sd, c3);
+    sd->b = m->b;
+    sd->e = m->e;
 }
 
 static int in_report(const sctx_t *s, uint32_t k) { return s->rep.active && k >= s->rep.b && k < s->rep.e; }
@@ -387,8 +401,7 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
     }
     uint32_t p = k ? k - 1 : UINT32_MAX;
     /* "government-run", "Syrian-backed", "peace-keeping": half of a compound adjective */
-    if (k >= 2 && tok_is(s, p, '-') && (forms & (VF_PP | VF_ING)) &&
-        s->t[p].off == s->t[p - 1].off + s->t[p - 1].len)
+    if (k >= 2 && tok_is(s, p, '-') && (forms & (VF_PP | VF_ING)) && glued(s, p - 1))
         return *why = "part of a hyphenated compound", 0;
     /* the last word of an actor phrase is the phrase ("Moon Jae-in met"), whatever its class */
     uint64_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
@@ -548,7 +561,7 @@ static int clause_verb(const sctx_t *s, uint32_t k)
  * actor in its own phrase ("rebels in the Ivory Coast": CIVREB). */
 static uint32_t skip_quantity(const sctx_t *s, uint32_t k);
 
-static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
+static const mention_t *clause_subject(sctx_t *s, uint32_t j, side_t *sd)
 {
     uint32_t cs = j + 1;
     while (cs > 0 && j + 1 - cs < 24) {
@@ -561,9 +574,9 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
             break;
         cs--;
     }
-    if (j + 1 - cs >= 24) return 0;
+    if (j + 1 - cs >= 24) return NULL;
     /* after a verb or a pronoun the phrase is an object, not a subject */
-    if (cs > 0 && s->c->at[cs - 1] < 0 && ((wc(s, cs - 1) & (WC_PRON | WC_REL)) || clause_verb(s, cs - 1))) return 0;
+    if (cs > 0 && s->c->at[cs - 1] < 0 && ((wc(s, cs - 1) & (WC_PRON | WC_REL)) || clause_verb(s, cs - 1))) return NULL;
     /* the words leading to the phrase: "About 200 supporters of", "A group of the" */
     uint32_t k = skip_quantity(s, cs);
     if (k > j) k = cs;
@@ -572,26 +585,18 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
         int lead = (t->flags & TF_NUM) || s->t[k].id == s->d->w_of || tok_is(s, k, '-') || s->t[k].id == s->d->w_s ||
                    (wc(s, k) & (WC_DET | WC_NUMWORD | WC_MOD)) || plain_noun(s, k) ||
                    (k == cs && (wc(s, k) & WC_STARTER) && !(wc(s, k) & WC_PREP));
-        if (!lead) return 0;
+        if (!lead) return NULL;
         k++;
     }
     const mention_t *m = k <= j ? mention_starting_at(s, k) : NULL;
-    if (!m || m->e > j + 1) return 0;
+    if (!m || m->e > j + 1) return NULL;
     /* "Anglo American Gold Investment Co chairman": a name dyad does not know */
-    if (m->e <= j && m->e == m->b + 1 && (s->t[m->e].flags & TF_CAP) && s->c->at[m->e] < 0) return 0;
+    if (m->e <= j && m->e == m->b + 1 && (s->t[m->e].flags & TF_CAP) && s->c->at[m->e] < 0) return NULL;
     /* a place acts only through the phrase it is in: "inhabitants of the Golan Heights" */
-    if (m->kind == MK_PLACE && (k == cs || s->t[k - 1].id != s->d->w_of)) return 0;
-    if (m->kind != MK_ACTOR && m->kind != MK_PLACE) return 0;
-    if (m->kind == MK_PLACE) {
-        char c3[4];
-        snprintf(c3, sizeof c3, "%.3s", m->code[0]);
-        side_clear(sd);
-        side_add(sd, c3);
-        sd->b = m->b;
-        sd->e = m->e;
-    } else {
-        side_group(s, m, 1, sd);
-    }
+    if (m->kind == MK_PLACE && (k == cs || s->t[k - 1].id != s->d->w_of)) return NULL;
+    if (m->kind != MK_ACTOR && m->kind != MK_PLACE) return NULL;
+    if (m->kind == MK_PLACE) side_of_place(sd, m);
+    else side_group(s, m, 1, sd);
     /* "rebels in the Ivory Coast", "police in Jericho": the country of the phrase */
     uint32_t q = sd->e;
     if (q < j && (s->t[q].id == s->d->w_in || s->t[q].id == s->d->w_from || s->t[q].id == s->d->w_of)) {
@@ -604,18 +609,17 @@ static int clause_subject(sctx_t *s, uint32_t j, side_t *sd)
             for (int i = 0; i < sd->n; i++)
                 if (!strncmp(sd->code[i], "---", 3)) memcpy(sd->code[i], w->code[0], 3);
     }
-    return 1;
+    return m;
 }
 
 static int first_np_subject(sctx_t *s, const verb_t *v, uint32_t j, side_t *sd)
 {
     /* a capitalised "verb" inside a sentence is most likely part of a name */
     if (v->k > 0 && (s->t[v->k].flags & TF_CAP)) return -1;
-    if (!clause_subject(s, j, sd)) return -1;
+    const mention_t *m = clause_subject(s, j, sd);
+    if (!m) return -1;
     TRACE(s, "    subject: the first noun phrase of the clause\n");
-    for (size_t i = 0; i < s->c->ms.n; i++)
-        if (s->c->ms.v[i].b == sd->b) return (int)i;
-    return -1;
+    return (int)(m - s->c->ms.v);
 }
 
 /* Find the subject of the verb group starting at gs. Returns the mention
@@ -874,8 +878,8 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
 {
     if (k >= s->n) return 0;
     const tok_t *t0 = &s->t[k];
-    if (k + 2 < s->n && tok_is(s, k + 1, '-') && s->t[k + 1].off == s->t[k].off + s->t[k].len &&
-        s->t[k + 2].off == s->t[k + 1].off + 1 && (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
+    if (k + 2 < s->n && tok_is(s, k + 1, '-') && glued(s, k) && glued(s, k + 1) &&
+        (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
         return 3;
     /* "part of a stronghold", "some of its troops", "half of the" */
@@ -1390,12 +1394,8 @@ static void code_verb(sctx_t *s, verb_t *v)
          * credited to the country where it happened */
         const mention_t *where;
         if (!agent.n && c->monadic && !best->gaps && (where = event_place(s, v))) {
-            char c3[4];
-            snprintf(c3, sizeof c3, "%.3s", where->code[0]);
-            side_add(&agent, c3);
-            agent.b = where->b;
-            agent.e = where->e;
-            TRACE(s, "    passive voice with no agent: the country where it happened, %s\n", c3);
+            side_of_place(&agent, where);
+            TRACE(s, "    passive voice with no agent: the country where it happened, %s\n", agent.code[0]);
         }
         const mention_t *obj;
         if (!agent.n && best->gaps) {
@@ -1417,14 +1417,9 @@ static void code_verb(sctx_t *s, verb_t *v)
     if (!src->n && c->monadic && !best->gaps && !v->passive && (at = event_place(s, v))) {
         /* "a roadside bombing near Samarra killed one soldier": no actor named,
          * the country where it happened */
-        side_clear(&placed);
-        char c3[4];
-        snprintf(c3, sizeof c3, "%.3s", at->code[0]);
-        side_add(&placed, c3);
-        placed.b = at->b;
-        placed.e = at->e;
+        side_of_place(&placed, at);
         src = &placed;
-        TRACE(s, "    no source named: the country where it happened, %s\n", c3);
+        TRACE(s, "    no source named: the country where it happened, %s\n", placed.code[0]);
     }
     if (!src->n) {
         TRACE(s, "    rejected: no source\n");
