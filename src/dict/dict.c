@@ -378,6 +378,15 @@ static void add_phrase_list(ctx_t *c, const char *s, const char *e, ent_kind kin
     }
 }
 
+/* A CAMEO event code as written in the files: two to four digits. */
+static int event_code_ok(const char *s, size_t n)
+{
+    if (n < 2 || n > 4) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
 /* ---- per-file line handlers ---------------------------------------------- */
 
 static void line_cameo(ctx_t *c, const char *s, const char *e)
@@ -388,9 +397,7 @@ static void line_cameo(ctx_t *c, const char *s, const char *e)
         err(c, "expected: CODE GOLDSTEIN QUAD NAME");
         return;
     }
-    for (size_t i = 0; i < cn; i++)
-        if (!isdigit((unsigned char)code[i])) cn = 0;
-    if (cn < 2 || cn > 4) {
+    if (!event_code_ok(code, cn)) {
         err(c, "bad event code '%.*s'", (int)cn, code);
         return;
     }
@@ -431,9 +438,7 @@ static void line_plover(ctx_t *c, const char *s, const char *e)
         return;
     }
     next_word(&s, e, &mode, &mn);
-    for (size_t i = 0; i < cn; i++)
-        if (!isdigit((unsigned char)code[i])) cn = 0;
-    if (cn < 2 || cn > 4) {
+    if (!event_code_ok(code, cn)) {
         err(c, "bad event code '%.*s'", (int)cn, code);
         return;
     }
@@ -463,11 +468,7 @@ static void line_intent(ctx_t *c, const char *s, const char *e)
         err(c, "expected: ACT-CODE ANNOUNCED-CODE");
         return;
     }
-    for (size_t i = 0; i < an; i++)
-        if (!isdigit((unsigned char)act[i])) an = 0;
-    for (size_t i = 0; i < tn; i++)
-        if (!isdigit((unsigned char)to[i])) tn = 0;
-    if (an < 2 || an > 4 || tn < 2 || tn > 4) {
+    if (!event_code_ok(act, an) || !event_code_ok(to, tn)) {
         err(c, "bad event code (want 2 to 4 digits)");
         return;
     }
@@ -882,9 +883,7 @@ static int header_ok(ctx_t *c, const char *kind)
         for (int i = 0; wclasses[i].name && !known; i++) known = !strcmp(k, wclasses[i].name);
         if (!known) return err(c, "unknown word class '%s'", k), 0;
     } else if (!strcmp(kind, "verbs")) {
-        for (size_t i = 0; i < n; i++)
-            if (!isdigit((unsigned char)k[i])) n = 0;
-        if (n < 2 || n > 4) return err(c, "event code '%s' must be 2 to 4 digits", k), 0;
+        if (!event_code_ok(k, n)) return err(c, "event code '%s' must be 2 to 4 digits", k), 0;
     }
     return 1;
 }
@@ -1178,13 +1177,21 @@ const cameo_t *dict_cameo(const dict_t *d, const char *code)
     return NULL;
 }
 
+/* The length of pre when it is a prefix of code, else 0: tables keyed by code
+ * prefixes take their longest match. */
+static size_t code_prefix(const char *pre, const char *code)
+{
+    size_t l = strlen(pre);
+    return l && !strncmp(pre, code, l) ? l : 0;
+}
+
 const plover_t *dict_plover(const dict_t *d, const char *code)
 {
     const plover_t *best = NULL;
-    size_t bl = 0, n = strlen(code);
+    size_t bl = 0;
     for (size_t i = 0; i < d->nplover; i++) {
-        size_t l = strlen(d->plover[i].code);
-        if (l <= n && l > bl && !strncmp(d->plover[i].code, code, l)) {
+        size_t l = code_prefix(d->plover[i].code, code);
+        if (l > bl) {
             best = &d->plover[i];
             bl = l;
         }
@@ -1195,10 +1202,10 @@ const plover_t *dict_plover(const dict_t *d, const char *code)
 const char *dict_announced(const dict_t *d, char kind, const char *code)
 {
     const intent_t *best = NULL;
-    size_t bl = 0, n = strlen(code);
+    size_t bl = 0;
     for (size_t i = 0; i < d->nintent; i++) {
-        size_t l = strlen(d->intent[i].act);
-        if (d->intent[i].kind == kind && l <= n && l > bl && !strncmp(d->intent[i].act, code, l)) {
+        size_t l = d->intent[i].kind == kind ? code_prefix(d->intent[i].act, code) : 0;
+        if (l > bl) {
             best = &d->intent[i];
             bl = l;
         }
