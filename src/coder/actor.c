@@ -112,7 +112,7 @@ static size_t skip_mods(scan_t *sc, size_t k, int *former, int names)
         unit_at(sc, k, &u);
         if (u.len) break;
         const tok_t *t = &sc->t[k];
-        uint64_t c = dict_wclass(sc->d, t->id);
+        uint32_t c = dict_wclass(sc->d, t->id);
         if (c & (WC_MOD | WC_FORMER)) {
             if ((c & WC_FORMER) && former) *former = 1;
             k++;
@@ -123,7 +123,7 @@ static size_t skip_mods(scan_t *sc, size_t k, int *former, int names)
         /* after a possessor, one capitalised name of a faction too: "Nicaragua's
          * Sandinista government" */
         int describing = (t->flags & TF_WORD) && !(t->flags & (TF_NUM | TF_CLITIC)) &&
-                         (!(t->flags & TF_CAP) || (names && !plain)) && !(c & ~WC_NOUNS) && !dict_vforms(sc->d, t->id);
+                         (!(t->flags & TF_CAP) || (names && !plain)) && !(c & ~WC_THING) && !dict_vforms(sc->d, t->id);
         if ((describing || (t->id == sc->d->w_and && plain)) && plain < 4) {
             plain++;
             k++;
@@ -233,7 +233,7 @@ static size_t role_after(scan_t *sc, size_t k, int *former)
 /* A lower-case word no dictionary gives a role to ("paper" in "paper workers"). */
 static int plain_lower(const dict_t *d, const tok_t *t)
 {
-    return (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM)) && !(dict_wclass(d, t->id) & ~WC_NOUNS) &&
+    return (t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM)) && !(dict_wclass(d, t->id) & ~WC_THING) &&
            !dict_vforms(d, t->id);
 }
 
@@ -251,7 +251,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
     memset(sc.have, 0, n);
     size_t i = 0;
     while (i < n) {
-        uint64_t wc = dict_wclass(d, t[i].id);
+        uint32_t wc = dict_wclass(d, t[i].id);
         size_t j = i;
         int former = 0, det_the = 0, poss = 0;
         unit_t u;
@@ -267,7 +267,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             if (j >= n) break;
             unit_at(&sc, j, &u);
             if (u.len) break;
-            uint64_t c = dict_wclass(d, t[j].id);
+            uint32_t c = dict_wclass(d, t[j].id);
             if (c & WC_FORMER) former = 1;
             else if (!(c & WC_MOD)) break;
             j++;
@@ -285,7 +285,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
         while (j < n) {
             unit_at(&sc, j, &u);
             if (!u.len) {
-                uint64_t c = dict_wclass(d, t[j].id);
+                uint32_t c = dict_wclass(d, t[j].id);
                 if ((nnat || possessor[0]) && agent_ent < 0 && (c & (WC_MOD | WC_FORMER))) {
                     if (c & WC_FORMER) former = 1;
                     j++;
@@ -562,7 +562,7 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
             snprintf(m.code[0], CODE_MAX, "%s", d->ents[place].code);
             m.ent[0][0] = (uint32_t)place + 1;
         } else if (nnat && !possessor[0] && j > i && !(j < n && (dict_wclass(d, t[j].id) & WC_THING)) &&
-                   ((j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) && !(dict_wclass(d, t[j].id) & ~WC_NOUNS)) ||
+                   ((j < n && (t[j].flags & TF_WORD) && !(t[j].flags & TF_NUM) && !(dict_wclass(d, t[j].id) & ~WC_THING)) ||
                     text[t[j - 1].off + t[j - 1].len - 1] == 's')) {
             /* "an Indian proposal", "Iraqi Kurds": a nationality before a noun
              * no dictionary knows names the country, as in PETRARCH; so does a

@@ -91,7 +91,7 @@ void coder_free(coder_t *c)
 
 /* ---- small token tests ------------------------------------------------- */
 
-static uint64_t wc(const sctx_t *s, uint32_t k) { return k < s->n ? dict_wclass(s->d, s->t[k].id) : 0; }
+static uint32_t wc(const sctx_t *s, uint32_t k) { return k < s->n ? dict_wclass(s->d, s->t[k].id) : 0; }
 
 /* Token k+1 starts right where token k ends: "day-old" is three glued tokens. */
 static int glued(const sctx_t *s, uint32_t k) { return k + 1 < s->n && s->t[k + 1].off == s->t[k].off + s->t[k].len; }
@@ -177,7 +177,7 @@ static void resolve_mention(sctx_t *s, const mention_t *m, side_t *sd)
     if (m->kind == MK_PLACE) return;
     if (m->kind == MK_PRON) {
         uint32_t w = m->pron;
-        uint64_t cls = dict_wclass(s->d, w);
+        uint32_t cls = dict_wclass(s->d, w);
         int quoted = s->c->inq[m->b] & 1;
         if ((cls & WC_SPEAKERPRON) && (quoted || in_report(s, m->b))) {
             const side_t *sp = in_report(s, m->b) && !quoted ? &s->rep.speaker : &s->speaker;
@@ -404,7 +404,7 @@ static int verb_use(sctx_t *s, uint32_t k, uint8_t forms, const char **why)
     if (k >= 2 && tok_is(s, p, '-') && (forms & (VF_PP | VF_ING)) && glued(s, p - 1))
         return *why = "part of a hyphenated compound", 0;
     /* the last word of an actor phrase is the phrase ("Moon Jae-in met"), whatever its class */
-    uint64_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
+    uint32_t pc = k && s->c->at[p] < 0 ? wc(s, p) : 0;
     if (k && (pc & (WC_DET | WC_POSS))) return *why = "after a determiner", 0;
     if (k && s->t[p].id == s->d->w_s) return *why = "after a possessive", 0;
     if (k && s->c->at[p] >= 0 && s->c->ms.v[s->c->at[p]].kind == MK_PLACE) {
@@ -445,7 +445,7 @@ static void verb_group(sctx_t *s, verb_t *v)
     int be = 0, perfect = 0;
     while (g > 0) {
         uint32_t p = g - 1;
-        uint64_t c = wc(s, p);
+        uint32_t c = wc(s, p);
         if (s->c->at[p] >= 0) break; /* "Theresa May met": a name, not an auxiliary */
         if (c & WC_NEG) v->neg = 1;
         else if (c & WC_BE) be = 1;
@@ -470,7 +470,7 @@ static void verb_group(sctx_t *s, verb_t *v)
         /* "is ready to send", "plans to impose" */
         uint32_t q = g;
         while (q > 0 && (is_adverb(s, q - 1) || ((wc(s, q - 1) & WC_TIME) && s->c->at[q - 1] < 0))) q--;
-        uint64_t ic = q > 0 ? wc(s, q - 1) : 0;
+        uint32_t ic = q > 0 ? wc(s, q - 1) : 0;
         if (ic & (WC_INTENT | WC_REFUSE)) {
             v->announced = 1;
             /* "refused to allow": announced and negated at once */
@@ -479,7 +479,7 @@ static void verb_group(sctx_t *s, verb_t *v)
              * mediate", "will be willing to": the words before the intent word */
             uint32_t r = q - 1;
             while (r > 0 && (r + 4 > q) && (wc(s, r - 1) & (WC_BE | WC_NEG | WC_MODAL | WC_DO | WC_HAVE) || is_adverb(s, r - 1))) {
-                uint64_t c = wc(s, r - 1);
+                uint32_t c = wc(s, r - 1);
                 if (c & WC_NEG) v->neg = 1;
                 if (c & WC_MUST) v->must = 1;
                 r--;
@@ -509,7 +509,7 @@ static int plain_noun(const sctx_t *s, uint32_t k)
     const tok_t *t = &s->t[k];
     if (!(t->flags & TF_WORD) || (t->flags & (TF_NUM | TF_CLITIC))) return 0;
     if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
-    return !(wc(s, k) & ~(WC_MOD | WC_FORMER | WC_NOUNS));
+    return !(wc(s, k) & ~(WC_MOD | WC_FORMER | WC_THING));
 }
 
 static int subject_of_previous_verb(sctx_t *s, uint32_t before, side_t *sd)
@@ -567,7 +567,7 @@ static const mention_t *clause_subject(sctx_t *s, uint32_t j, side_t *sd)
     while (cs > 0 && j + 1 - cs < 24) {
         uint32_t p = cs - 1;
         /* "before", "by" are prepositions here, "because", "while" open clauses */
-        uint64_t pc = wc(s, p);
+        uint32_t pc = wc(s, p);
         if (s->c->at[p] < 0 && (tok_is(s, p, ',') || tok_is(s, p, ';') || tok_is(s, p, ':') || tok_is(s, p, '"') ||
                                 (pc & (WC_COMP | WC_REL | WC_PRON)) || ((pc & WC_SUBORD) && !(pc & WC_PREP)) ||
                                 clause_verb(s, p)))
@@ -847,7 +847,7 @@ static int plain_word(const sctx_t *s, uint32_t k)
     const tok_t *t = &s->t[k];
     if (!(t->flags & TF_WORD) || (t->flags & (TF_CAP | TF_NUM | TF_CLITIC))) return 0;
     if (s->c->at[k] >= 0 || dict_vforms(s->d, t->id)) return 0;
-    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME | WC_NOUNS)); /* "rejected recent calls" */
+    return !(dict_wclass(s->d, t->id) & ~(WC_MOD | WC_ADV | WC_TIME | WC_THING)); /* "rejected recent calls" */
 }
 
 /* Past a number before an actor: "arrested more than 100 Palestinians",
@@ -901,7 +901,7 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     }
     /* "accept any more refugees": a determiner or describing word, even when
      * it opens an actor phrase */
-    uint64_t kc = wc(s, k);
+    uint32_t kc = wc(s, k);
     if ((kc & (WC_DET | WC_MOD | WC_POSS)) &&
         !(kc & ~(WC_DET | WC_MOD | WC_POSS | WC_ADV | WC_TIME | WC_NUMWORD | WC_STARTER | WC_NEUTER)))
         return 1;

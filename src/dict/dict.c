@@ -532,7 +532,7 @@ static void line_roles(ctx_t *c, const char *s, const char *e)
 
 static const struct {
     const char *name;
-    uint64_t bit;
+    uint32_t bit;
 } wclasses[] = {
     {"det", WC_DET},       {"poss", WC_POSS},         {"pron", WC_PRON},     {"be", WC_BE},
     {"have", WC_HAVE},     {"do", WC_DO},             {"modal", WC_MODAL},   {"neg", WC_NEG},
@@ -591,7 +591,7 @@ static void line_grammar(ctx_t *c, const char *s, const char *e)
 {
     dict_t *d = c->d;
     int verb = !strcmp(c->section, "verb"), speech = !strcmp(c->section, "speech");
-    uint64_t bit = 0;
+    uint32_t bit = 0;
     for (int i = 0; wclasses[i].name; i++)
         if (!strcmp(c->section, wclasses[i].name)) bit = wclasses[i].bit;
     if (!bit && !verb && !speech) {

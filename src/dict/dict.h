@@ -133,10 +133,8 @@ enum {
     WC_FUTURE = 1u << 23, WC_INTENT = 1u << 24, WC_MUST = 1u << 25, WC_NEUTER = 1u << 26, WC_LEDBY = 1u << 27, WC_REFUSE = 1u << 28, WC_FAIL = 1u << 29, WC_STANCE = 1u << 30,
 };
 
-/* classes past bit 30, kept out of the enum: an enum constant must fit an int */
-#define WC_THING (1ull << 31)
-/* classes of ordinary nouns: a word in them is still a plain noun */
-#define WC_NOUNS WC_THING
+/* the last class bit, kept out of the enum: an enum constant must fit an int */
+#define WC_THING (1u << 31)
 
 typedef struct {
     char code[6];
@@ -176,7 +174,7 @@ typedef struct dict {
     vform_t *vforms;
     size_t nvforms, capvforms;
     uint32_t *vform_head;    /* per word id: index+1 into vforms, 0 = not a verb form */
-    uint64_t *wclass;        /* per word id: WC_ bits */
+    uint32_t *wclass;        /* per word id: WC_ bits */
     size_t nwordinfo;        /* size of the two arrays above */
     cameo_t *cameo;
     size_t ncameo, capcameo;
@@ -204,8 +202,7 @@ typedef struct dict {
     /* irregular verbs: base word id -> forms, used while inflecting */
     struct irregular *irr;
     size_t nirr, capirr;
-    uint32_t *pend_word;     /* grammar classes, until dict_finish */
-    uint64_t *pend_bits;
+    uint32_t *pend_word, *pend_bits;   /* grammar classes, until dict_finish */
     size_t npend, cappend;
     arena_t arena;
     uint32_t w_s;            /* id of "'s" */
@@ -251,7 +248,7 @@ const char *dict_announced(const dict_t *d, char kind, const char *code);
  * if there is one, else the other code); NULL if none applies. */
 const char *dict_person_code(const dict_t *d, const person_t *p, int32_t date, const role_t **role);
 
-static inline uint64_t dict_wclass(const dict_t *d, uint32_t id) { return id < d->nwordinfo ? d->wclass[id] : 0; }
+static inline uint32_t dict_wclass(const dict_t *d, uint32_t id) { return id < d->nwordinfo ? d->wclass[id] : 0; }
 static inline uint32_t dict_vforms(const dict_t *d, uint32_t id) { return id < d->nwordinfo ? d->vform_head[id] : 0; }
 static inline const char *dict_file(const dict_t *d, uint16_t f) { return f < d->nfiles ? d->files[f] : "?"; }
 
