@@ -11,7 +11,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../../src/dict/dict.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The built-in dictionary set, loaded and compiled: harnesses that code text
+ * keep one for the whole run. */
+static inline dict_t *fuzz_builtin_dict(void)
+{
+    dict_t *d = dict_new();
+    dict_load_builtin(d, NULL);
+    dict_finish(d);
+    return d;
+}
 
 #endif

@@ -11,9 +11,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    D = dict_new();
-    dict_load_builtin(D, NULL);
-    dict_finish(D);
+    D = fuzz_builtin_dict();
     C = coder_new(D);
     return 0;
 }

@@ -16,9 +16,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    D = dict_new();
-    dict_load_builtin(D, NULL);
-    dict_finish(D);
+    D = fuzz_builtin_dict();
     char path[64], err[256];
     snprintf(path, sizeof path, "/tmp/dyad-fuzz-http-%d.db", (int)getpid());
     unlink(path);
