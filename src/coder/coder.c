@@ -484,7 +484,6 @@ static void verb_group(sctx_t *s, verb_t *v)
                 if (c & WC_MUST) v->must = 1;
                 r--;
             }
-            if (r > 0 && (wc(s, r - 1) & WC_NEG) && !(wc(s, r - 1) & WC_MODAL)) v->neg = 1;
             v->frame = r;
         } else if (ic & WC_FAIL) {
             v->neg = 1; /* "failed to reach agreement": nothing was done */
@@ -553,14 +552,14 @@ static int clause_verb(const sctx_t *s, uint32_t k)
     return !(k + 1 < s->n && (f & VF_PP) && (wc(s, k + 1) & WC_PREP));
 }
 
+static uint32_t skip_quantity(const sctx_t *s, uint32_t k);
+
 /* "Rebels in the Ivory Coast blocked", "Thousands of Nigerians from across
  * the country converged", "Washington along with its allies demanded",
  * "Russian aircraft including helicopter gunships killed": when no actor ends
  * right before the verb, the subject is the first noun phrase of the clause,
  * whatever follows it. A role with no country takes the country of a place or
  * actor in its own phrase ("rebels in the Ivory Coast": CIVREB). */
-static uint32_t skip_quantity(const sctx_t *s, uint32_t k);
-
 static const mention_t *clause_subject(sctx_t *s, uint32_t j, side_t *sd)
 {
     uint32_t cs = j + 1;
@@ -877,7 +876,7 @@ static uint32_t skip_quantity(const sctx_t *s, uint32_t k)
 static uint32_t describing_words(const sctx_t *s, uint32_t k)
 {
     if (k >= s->n) return 0;
-    const tok_t *t0 = &s->t[k];
+    const tok_t *t = &s->t[k];
     if (k + 2 < s->n && tok_is(s, k + 1, '-') && glued(s, k) && glued(s, k + 1) &&
         (s->t[k].flags & (TF_WORD | TF_NUM)) && (s->t[k + 2].flags & TF_WORD) &&
         s->c->at[k] < 0 && s->c->at[k + 2] < 0)
@@ -889,8 +888,8 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
     if (plain_word(s, k)) return 1;
     /* "opened the Friendship Bridge", "a Karen guerrilla stronghold": a name
      * no dictionary knows, used as a modifier */
-    if ((t0->flags & TF_WORD) && (t0->flags & TF_CAP) && !(t0->flags & (TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 &&
-        !wc(s, k) && !dict_vforms(s->d, t0->id))
+    if ((t->flags & TF_WORD) && (t->flags & TF_CAP) && !(t->flags & (TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 &&
+        !wc(s, k) && !dict_vforms(s->d, t->id))
         return 1;
     /* "defaced 3,000 Danish web sites", "a Karen guerrilla stronghold", "the
      * Europe Bridge": the last word of an actor phrase used as a modifier of a
@@ -906,7 +905,6 @@ static uint32_t describing_words(const sctx_t *s, uint32_t k)
         !(kc & ~(WC_DET | WC_MOD | WC_POSS | WC_ADV | WC_TIME | WC_NUMWORD | WC_STARTER | WC_NEUTER)))
         return 1;
     /* "four shell bombs", "a mortar attack": a base form used as a noun */
-    const tok_t *t = &s->t[k];
     if ((t->flags & TF_WORD) && !(t->flags & (TF_CAP | TF_NUM | TF_CLITIC)) && s->c->at[k] < 0 && !wc(s, k)) {
         if (verb_forms(s, k) == VF_BASE) return 1;
     }
