@@ -189,6 +189,10 @@ static int unknown_name_word(const dict_t *d, const tok_t *t)
     return !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
 }
 
+/* "Turkish Kurd refugees", "Bosnian Serb forces": a name word between a
+ * nationality and its role, on the same line. */
+static int faction_word(const dict_t *d, const tok_t *t) { return unknown_name_word(d, t) && !(t->flags & TF_NL); }
+
 /* A PETRARCH entry may stand for several actors ("THE_SHIRE [FRO/BIL/SAM]"):
  * the mention gets each code, as a compound would. */
 static void split_codes(mention_t *m, const char *codes, uint32_t ent)
@@ -211,14 +215,6 @@ static void set_code(char *dst, const char *country, const char *role)
 /* Past describing words from k, a role word ("officials", not a name an
  * earlier sentence introduced): the token where it starts, or 0. A name
  * before it ("U.S.", "Darfur") gives the role its country. */
-/* A capitalised word no dictionary knows, standing between a nationality and
- * a role: a people or a faction ("Turkish Kurd refugees", "Bosnian Serb forces"). */
-static int ethnic_word(const dict_t *d, const tok_t *t)
-{
-    return (t->flags & TF_WORD) && (t->flags & TF_CAP) && !(t->flags & (TF_NUM | TF_UPPER | TF_NL)) &&
-           !dict_wclass(d, t->id) && !dict_vforms(d, t->id);
-}
-
 static size_t role_after(scan_t *sc, size_t k, int *former)
 {
     k = skip_mods(sc, k, former, 0);
@@ -292,14 +288,15 @@ void actor_find(const dict_t *d, const char *text, const tok_t *t, size_t n, int
                     continue;
                 }
                 /* "French paper workers", "Turkish Kurd refugees": a word or two
-                 * between a nationality and its role */
-                if (nnat && agent_ent < 0 && (plain_lower(d, &t[j]) || ethnic_word(d, &t[j]))) {
+                 * between a nationality and its role, a capitalised one naming a
+                 * people or a faction (not at the start of a new line) */
+                if (nnat && agent_ent < 0 && (plain_lower(d, &t[j]) || faction_word(d, &t[j]))) {
                     size_t k = j + 1, found = 0;
                     for (; k < n && k < j + 3 && !found; k++) {
                         unit_t nx;
                         unit_at(&sc, k, &nx);
                         if (nx.len && unit_pick(d, &nx, ENT_AGENT) >= 0 && unit_pick(d, &nx, ENT_PERSON) < 0) found = k;
-                        else if (nx.len || !(plain_lower(d, &t[k]) || ethnic_word(d, &t[k]))) break;
+                        else if (nx.len || !(plain_lower(d, &t[k]) || faction_word(d, &t[k]))) break;
                     }
                     if (found) {
                         j = found;
