@@ -460,6 +460,12 @@ static void line_plover(ctx_t *c, const char *s, const char *e)
     p->line = (uint32_t)c->line;
 }
 
+/* intent.txt's sections: 'w' will, 'm' must, 'n' not; 0 for any other name. */
+static char intent_kind(const char *section)
+{
+    return !strcmp(section, "will") ? 'w' : !strcmp(section, "must") ? 'm' : !strcmp(section, "not") ? 'n' : 0;
+}
+
 static void line_intent(ctx_t *c, const char *s, const char *e)
 {
     const char *act, *to;
@@ -472,11 +478,7 @@ static void line_intent(ctx_t *c, const char *s, const char *e)
         err(c, "bad event code (want 2 to 4 digits)");
         return;
     }
-    char kind = !strcmp(c->section, "will") ? 'w' : !strcmp(c->section, "must") ? 'm' : !strcmp(c->section, "not") ? 'n' : 0;
-    if (!kind) {
-        err(c, "unknown section '%s' (want will, must or not)", c->section);
-        return;
-    }
+    char kind = intent_kind(c->section); /* the header was checked */
     dict_t *d = c->d;
     for (size_t i = 0; i < d->nintent; i++)
         if (d->intent[i].kind == kind && strlen(d->intent[i].act) == an && !memcmp(d->intent[i].act, act, an)) {
@@ -884,6 +886,8 @@ static int header_ok(ctx_t *c, const char *kind)
         if (!known) return err(c, "unknown word class '%s'", k), 0;
     } else if (!strcmp(kind, "verbs")) {
         if (!event_code_ok(k, n)) return err(c, "event code '%s' must be 2 to 4 digits", k), 0;
+    } else if (!strcmp(kind, "intent")) {
+        if (!intent_kind(k)) return err(c, "unknown section '%s' (want will, must or not)", k), 0;
     }
     return 1;
 }

@@ -108,6 +108,7 @@ TEST(errors_name_file_and_line)
         "people.txt", "name Nobody\n== Some One\nname Some One\nrole JPNGOV 2012-12-26..2010-01-01\nrole JPNGOV 2001-01-01..2002-01-01\n"
                       "role JPNGOV 2001-06-01..2003-01-01\n",
         "verbs.txt", "== 040 Consult\nmeet + +\nmeet ~ +\n== 999 Nope\nmeet with +\n",
+        "intent.txt", "== will acts\n04 036\n04x 036\n04 037\n== maybe\n05 032\n",
         NULL,
     };
     diag_t dg;
@@ -127,6 +128,11 @@ TEST(errors_name_file_and_line)
     CHECK(has_msg(&dg, "verbs.txt:2: a pattern has one target"));
     CHECK(has_msg(&dg, "verbs.txt:3: '~' must end the pattern"));
     CHECK(has_msg(&dg, "verbs.txt:5: event code 999 is not in cameo.txt"));
+    CHECK(has_msg(&dg, "intent.txt:3: bad event code"));
+    CHECK(has_msg(&dg, "intent.txt:4: code 04 given twice"));
+    CHECK(has_msg(&dg, "intent.txt:5: unknown section 'maybe'"));
+    CHECK(!has_msg(&dg, "intent.txt:6:")); /* a bad section is named once, at its header */
+    CHECK_INT(d->nintent, 1);
     /* the good lines still loaded */
     CHECK_INT(d->ncameo, 1);
     CHECK(wid(d, "japan") != 0);
