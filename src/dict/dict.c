@@ -1104,7 +1104,6 @@ void dict_finish(dict_t *d)
                 irregular = 1;
             }
         for (int f = 0; f < INF_N; f++) fid[i][f] = intern_add(&d->words, forms[f], strlen(forms[f]));
-        base = intern_str(&d->words, d->lemmas[i].base); /* interning may have moved it */
         if (!irregular && inflect_british(base, past, ing)) {
             gb[i][0] = intern_add(&d->words, past, strlen(past));
             gb[i][1] = intern_add(&d->words, ing, strlen(ing));
